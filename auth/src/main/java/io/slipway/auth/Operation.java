@@ -1,0 +1,75 @@
+package io.slipway.auth;
+
+/**
+ * Every operation Slipway offers, with the least role that may perform it. A service method names its
+ * operation first and checks it through {@link AccessPolicy} before it reads or writes anything.
+ */
+public enum Operation {
+    // platform level
+    ORG_CREATE(Scope.PLATFORM, null, null, false),
+
+    // organization level
+    ORG_READ(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
+    ORG_MEMBER_LIST(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
+    ORG_MEMBER_INVITE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    ORG_MEMBER_REMOVE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    PROJECT_LIST(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
+    PROJECT_CREATE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    ORG_AUDIT_READ(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+
+    // project level; the flag says whether an organization owner may do it without a project role
+    PROJECT_READ(Scope.PROJECT, null, ProjectRole.VIEWER, true),
+    PROJECT_UPDATE(Scope.PROJECT, null, ProjectRole.ADMIN, true),
+    PROJECT_DELETE(Scope.PROJECT, null, ProjectRole.ADMIN, true),
+    PROJECT_MEMBER_LIST(Scope.PROJECT, null, ProjectRole.VIEWER, true),
+    PROJECT_MEMBER_MANAGE(Scope.PROJECT, null, ProjectRole.ADMIN, true),
+    PROJECT_AUDIT_READ(Scope.PROJECT, null, ProjectRole.VIEWER, true),
+    DATASET_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    DATASET_UPLOAD(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
+    MODEL_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    MODEL_UPLOAD(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
+    LINEAGE_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false);
+
+    /** Where an operation applies, which decides what the caller's roles are looked up against. */
+    public enum Scope { PLATFORM, ORGANIZATION, PROJECT }
+
+    private final Scope scope;
+    private final OrgRole minOrgRole;
+    private final ProjectRole minProjectRole;
+    private final boolean orgOwnerMay;
+
+    Operation(Scope scope, OrgRole minOrgRole, ProjectRole minProjectRole, boolean orgOwnerMay) {
+        this.scope = scope;
+        this.minOrgRole = minOrgRole;
+        this.minProjectRole = minProjectRole;
+        this.orgOwnerMay = orgOwnerMay;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** Least organization role, for organization-scoped operations. */
+    public OrgRole minOrgRole() {
+        return minOrgRole;
+    }
+
+    /** Least project role, for project-scoped operations. */
+    public ProjectRole minProjectRole() {
+        return minProjectRole;
+    }
+
+    /** Whether an organization owner may perform this project operation without holding a project role. */
+    public boolean orgOwnerMay() {
+        return orgOwnerMay;
+    }
+
+    /** Whether the operation changes state (and therefore writes an audit event). */
+    public boolean isMutation() {
+        return switch (this) {
+            case ORG_READ, ORG_MEMBER_LIST, PROJECT_LIST, ORG_AUDIT_READ, PROJECT_READ, PROJECT_MEMBER_LIST,
+                 PROJECT_AUDIT_READ, DATASET_READ, MODEL_READ, LINEAGE_READ -> false;
+            default -> true;
+        };
+    }
+}

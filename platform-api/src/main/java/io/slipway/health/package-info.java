@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: ready once the schema is migrated and validated. */
+package io.slipway.health;

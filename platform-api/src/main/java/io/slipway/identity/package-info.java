@@ -1,0 +1,2 @@
+/** Wires the identity provider's directory (Keycloak) from configuration. */
+package io.slipway.identity;

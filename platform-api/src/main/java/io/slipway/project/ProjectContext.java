@@ -1,0 +1,30 @@
+package io.slipway.project;
+
+import io.slipway.audit.AuditEntry;
+import io.slipway.auth.Caller;
+import io.slipway.auth.ProjectRole;
+import io.slipway.tenancy.OrgContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Inside one project of one organization, for one caller whose access has been checked. */
+public record ProjectContext(OrgContext org, Project project, Optional<ProjectRole> role) {
+
+    public Caller caller() {
+        return org.caller();
+    }
+
+    public UUID orgId() {
+        return org.organization().id();
+    }
+
+    public String orgSlug() {
+        return org.organization().slug();
+    }
+
+    /** An audit entry about something in this project; the target id is prefixed with org/project. */
+    public AuditEntry auditEntry(String action, String targetType, String targetName, Object before, Object after) {
+        String target = orgSlug() + "/" + project.slug() + (targetName == null ? "" : "/" + targetName);
+        return new AuditEntry(action, targetType, target, project.id(), project.slug(), before, after);
+    }
+}

@@ -1,0 +1,20 @@
+package io.slipway.project;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Projects of the current organization (tenant-scoped). */
+public interface ProjectRepository {
+
+    Optional<Project> findBySlug(String slug);
+
+    /** Every project, by slug: what organization owners see. */
+    List<Project> page(Optional<String> afterSlug, int limit);
+
+    /** Projects in which the user holds a role, by slug. */
+    List<Project> pageForMember(String userId, Optional<String> afterSlug, int limit);
+
+    void store(Project project);
+
+    void remove(Project project);
+}

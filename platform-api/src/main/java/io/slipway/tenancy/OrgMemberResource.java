@@ -1,0 +1,61 @@
+package io.slipway.tenancy;
+
+import io.slipway.api.ApiCaller;
+import io.slipway.api.Page;
+import io.slipway.api.PageRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+@Path("/orgs/{org}/members")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrgMemberResource {
+
+    private final OrgMemberService members;
+    private final ApiCaller caller;
+
+    @Inject
+    public OrgMemberResource(OrgMemberService members, ApiCaller caller) {
+        this.members = members;
+        this.caller = caller;
+    }
+
+    protected OrgMemberResource() {
+        this(null, null);
+    }
+
+    @GET
+    public Page<OrgMemberView> list(@PathParam("org") String org, @QueryParam("limit") Integer limit,
+                                    @QueryParam("cursor") String cursor) {
+        return members.list(caller.get(), org, PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    public Response add(@PathParam("org") String org,
+                        @Valid @NotNull(message = "a JSON body is required") NewOrgMember body) {
+        OrgMemberView added = members.add(caller.get(), org, body);
+        return Response.created(UriBuilder.fromPath("/api/v1/orgs/{org}/members/{user}").build(org, added.userId()))
+                .entity(added).build();
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    public Response remove(@PathParam("org") String org, @PathParam("userId") String userId) {
+        members.remove(caller.get(), org, userId);
+        return Response.noContent().build();
+    }
+}

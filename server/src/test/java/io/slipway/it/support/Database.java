@@ -1,0 +1,33 @@
+package io.slipway.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Direct access to the server's database, for tests that play a rogue administrator editing rows behind
+ * Slipway's back. The embedded database is opened through H2's automatic server mode.
+ */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run " + sql, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        String url = System.getProperty("slipway.it.db.url");
+        return url.startsWith("jdbc:postgresql") ? DriverManager.getConnection(url, "postgres", "")
+                : DriverManager.getConnection(url, "slipway", "");
+    }
+}

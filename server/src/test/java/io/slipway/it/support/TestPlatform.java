@@ -1,0 +1,90 @@
+package io.slipway.it.support;
+
+import io.slipway.devstack.KeycloakServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the services the integration tests need once per test run, before Arquillian starts Liberty:
+ * a fresh Keycloak with the demo realm and a fresh database. Acts only under failsafe (which sets the
+ * {@code slipway.it.*} properties), so unit-test runs start nothing.
+ */
+public class TestPlatform implements LauncherSessionListener {
+
+    private static KeycloakServer keycloak;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("slipway.it.keycloak.port") == null || keycloak != null) {
+            return;
+        }
+        Path dataDir = Path.of(System.getProperty("slipway.it.data.dir"));
+        deleteRecursively(dataDir);
+        resetDatabase();
+        int httpPort = Integer.getInteger("slipway.it.http.port");
+        keycloak = KeycloakServer.builder()
+                .httpPort(Integer.getInteger("slipway.it.keycloak.port"))
+                .dataDir(dataDir.resolve("keycloak"))
+                .consoleUrl("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort)
+                .demo(true)
+                .build()
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestPlatform::stop));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        stop();
+    }
+
+    public static KeycloakServer keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("Integration tests run under failsafe (./mvnw verify)");
+        }
+        return keycloak;
+    }
+
+    private static synchronized void stop() {
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+    }
+
+    /** On PostgreSQL, a fresh {@code slipway_it} database; the embedded database lives in the deleted data dir. */
+    private static void resetDatabase() {
+        if (!"postgres".equals(System.getProperty("slipway.it.db.kind"))) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists slipway_it with (force)");
+            sql.execute("create database slipway_it");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the PostgreSQL test database on 127.0.0.1:5432", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot clear " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Console views of organizations and their projects. */
+package io.slipway.console.tenancy;
