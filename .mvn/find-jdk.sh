@@ -20,6 +20,17 @@ slipway_find_jdk() {
     slipway_major=$(slipway_java_major "$slipway_dir")
     if [ -n "$slipway_major" ] && [ "$slipway_major" -ge 21 ]; then
       JAVA_HOME="$slipway_dir"; export JAVA_HOME
+      SLIPWAY_JAVA_MAJOR="$slipway_major"; export SLIPWAY_JAVA_MAJOR
+      # JDK 24+ warns at every start that Maven's Guice uses sun.misc.Unsafe; the option exists since 23
+      if [ "$slipway_major" -ge 23 ]; then
+        SLIPWAY_JVM_QUIET="--sun-misc-unsafe-memory-access=allow"
+        case " ${MAVEN_OPTS-} " in
+          *"$SLIPWAY_JVM_QUIET"*) ;;
+          *) MAVEN_OPTS="${MAVEN_OPTS-} $SLIPWAY_JVM_QUIET"; export MAVEN_OPTS ;;
+        esac
+      else
+        SLIPWAY_JVM_QUIET=""
+      fi
       return 0
     fi
   done

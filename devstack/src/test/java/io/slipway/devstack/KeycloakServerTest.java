@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -25,11 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One real Keycloak (demo realm) on free ports and a temporary data directory, started, given a user
  * through the admin API, restarted on the same data directory, then checked with real tokens.
+ *
+ * <p>The realm template's client secrets are Keycloak placeholders with the dev secrets as defaults
+ * ({@code ${SLIPWAY_CONSOLE_CLIENT_SECRET:dev-only-console-secret}}); this test expects those defaults,
+ * so run it without {@code SLIPWAY_CONSOLE_CLIENT_SECRET} / {@code SLIPWAY_PROVISIONER_CLIENT_SECRET}
+ * in the environment.
  */
 class KeycloakServerTest {
 
     private static final String PROVISIONER = "slipway-provisioner";
     private static final String PROVISIONER_SECRET = "dev-only-provisioner-secret";
+    private static final String CONSOLE = "slipway-console";
+    private static final String CONSOLE_SECRET = "dev-only-console-secret";
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
 
     @TempDir
     static Path dataDir;
@@ -45,6 +55,7 @@ class KeycloakServerTest {
                 .httpPort(ports.get(0))
                 .managementPort(ports.get(1))
                 .dataDir(dataDir)
+                .bootstrapAdmin(ADMIN, ADMIN_PASSWORD)
                 .demo(true);
 
         long started = System.nanoTime();
@@ -93,6 +104,32 @@ class KeycloakServerTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"groups\"").contains("platform-admin").contains("\"sub\"");
         }
+    }
+
+    @Test
+    void provisionerClientCredentialsGrantWorksWithTheDevDefaultSecret() {
+        assertThat(System.getenv("SLIPWAY_PROVISIONER_CLIENT_SECRET")).as("test precondition: no secret in the environment").isNull();
+
+        JsonNode claims = Jwt.claims(keycloak.tokens().clientCredentials(PROVISIONER, PROVISIONER_SECRET));
+
+        assertThat(claims.path("azp").asText()).isEqualTo(PROVISIONER);
+        assertThat(Jwt.strings(claims, "aud")).contains("slipway-api");
+        assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
+        assertThatThrownBy(() -> keycloak.tokens().clientCredentials(PROVISIONER, "${SLIPWAY_PROVISIONER_CLIENT_SECRET:dev-only-provisioner-secret}"))
+                .as("the placeholder was resolved, not imported literally")
+                .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.error()).isEqualTo("unauthorized_client"));
+    }
+
+    @Test
+    void consoleClientSecretDefaultsToTheDevValue() {
+        assertThat(System.getenv("SLIPWAY_CONSOLE_CLIENT_SECRET")).as("test precondition: no secret in the environment").isNull();
+        KeycloakAdmin admin = new KeycloakAdmin(keycloak, masterAdminToken());
+
+        JsonNode clients = admin.get("/clients?clientId=" + CONSOLE).body();
+        assertThat(clients).hasSize(1);
+        JsonNode secret = admin.get("/clients/" + clients.get(0).path("id").asText() + "/client-secret").body();
+
+        assertThat(secret.path("value").asText()).isEqualTo(CONSOLE_SECRET);
     }
 
     @Test
@@ -148,6 +185,25 @@ class KeycloakServerTest {
 
     private static KeycloakAdmin provisioner() {
         return new KeycloakAdmin(keycloak, keycloak.tokens().clientCredentials(PROVISIONER, PROVISIONER_SECRET));
+    }
+
+    /** An access token of the master realm's bootstrap admin (password grant through admin-cli). */
+    private static String masterAdminToken() {
+        String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakAdmin.encode(ADMIN)
+                + "&password=" + KeycloakAdmin.encode(ADMIN_PASSWORD);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak.url() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("master admin token: %s", response.body()).isEqualTo(200);
+            return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> usernames(JsonNode members) {

@@ -23,6 +23,18 @@ class RealmTemplateTest {
     }
 
     @Test
+    void clientSecretPlaceholdersAreLeftForKeycloakToResolve() {
+        for (boolean demo : List.of(false, true)) {
+            JsonNode realm = RealmTemplate.render(List.of("http://localhost:8080"), demo);
+
+            assertThat(client(realm, "slipway-console").path("secret").asText())
+                    .isEqualTo("${SLIPWAY_CONSOLE_CLIENT_SECRET:dev-only-console-secret}");
+            assertThat(client(realm, "slipway-provisioner").path("secret").asText())
+                    .isEqualTo("${SLIPWAY_PROVISIONER_CLIENT_SECRET:dev-only-provisioner-secret}");
+        }
+    }
+
+    @Test
     void templateAllowsNoPasswordGrantAndHasNoDemoUsers() {
         JsonNode realm = RealmTemplate.render(List.of("http://localhost:8080"), false);
 

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static io.slipway.helm.Manifests.container;
@@ -206,25 +206,72 @@ class ChartRenderingTest {
     }
 
     @Test
-    void realmImportCarriesClientSecretsAsPlaceholdersNotValues() {
+    void keycloakImportsSlipwaysCanonicalRealmTemplateUnchanged() {
         Manifests manifests = CHART.render(MINIMAL);
         JsonNode realm = manifests.configMapJson(FULLNAME + "-keycloak-realm", "slipway-realm.json");
 
+        assertThat(realm).as("the rendered realm is files/slipway-realm.json").isEqualTo(RealmTemplateCopyTest.canonicalRealm());
         assertThat(realm.path("realm").asText()).isEqualTo("slipway");
-        assertThat(realm.path("organizationsEnabled").asBoolean()).isTrue();
-        Map<String, JsonNode> clients = new TreeMap<>();
-        realm.path("clients").forEach(c -> clients.put(c.path("clientId").asText(), c));
-        assertThat(clients).containsOnlyKeys("slipway-console", "slipway-provisioner");
-        assertThat(clients.get("slipway-console").path("secret").asText()).isEqualTo("${SLIPWAY_CONSOLE_CLIENT_SECRET}");
-        assertThat(clients.get("slipway-console").at("/redirectUris/0").asText()).isEqualTo("http://localhost:8080/*");
-        assertThat(clients.get("slipway-provisioner").path("secret").asText()).isEqualTo("${SLIPWAY_PROVISIONER_CLIENT_SECRET}");
-        assertThat(clients.get("slipway-provisioner").path("serviceAccountsEnabled").asBoolean()).isTrue();
-        assertThat(realm.at("/roles/realm").findValuesAsText("name")).contains("platform-admin");
+        JsonNode apiScope = named(realm.path("clientScopes"), "name", "slipway-api");
+        JsonNode audience = named(apiScope.path("protocolMappers"), "protocolMapper", "oidc-audience-mapper");
+        assertThat(audience.at("/config/included.custom.audience").asText()).isEqualTo("slipway-api");
+        JsonNode groups = named(apiScope.path("protocolMappers"), "protocolMapper", "oidc-usermodel-realm-role-mapper");
+        assertThat(groups.at("/config/claim.name").asText()).isEqualTo("groups");
+        assertThat(strings(realm.path("defaultDefaultClientScopes"))).contains("slipway-api");
+        assertThat(realm.path("clients").findValuesAsText("clientId"))
+                .containsExactlyInAnyOrder("slipway-console", "slipway-cli", "slipway-provisioner");
+    }
+
+    @Test
+    void realmImportCarriesPlaceholdersThatKeycloaksEnvironmentFills() {
+        Manifests manifests = CHART.render(MINIMAL);
+        JsonNode realm = manifests.configMapJson(FULLNAME + "-keycloak-realm", "slipway-realm.json");
+        JsonNode console = named(realm.path("clients"), "clientId", "slipway-console");
+        JsonNode provisioner = named(realm.path("clients"), "clientId", "slipway-provisioner");
+
+        assertThat(console.path("secret").asText()).startsWith("${SLIPWAY_CONSOLE_CLIENT_SECRET:");
+        assertThat(provisioner.path("secret").asText()).startsWith("${SLIPWAY_PROVISIONER_CLIENT_SECRET:");
+        assertThat(strings(console.path("redirectUris"))).containsExactly("${SLIPWAY_CONSOLE_URL}/*");
+        assertThat(provisioner.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(manifests.configMapData(FULLNAME + "-keycloak-realm").get("slipway-realm.json"))
+                .as("no secret value in the ConfigMap")
+                .doesNotContain(secretData(manifests.get("Secret", FULLNAME)).get("SLIPWAY_CONSOLE_CLIENT_SECRET"))
+                .doesNotContain(secretData(manifests.get("Secret", FULLNAME)).get("SLIPWAY_PROVISIONER_CLIENT_SECRET"));
 
         JsonNode keycloak = container(manifests.get("Deployment", FULLNAME + "-keycloak"));
-        assertThat(secretRefs(keycloak))
-                .containsEntry("SLIPWAY_CONSOLE_CLIENT_SECRET", FULLNAME)
-                .containsEntry("SLIPWAY_PROVISIONER_CLIENT_SECRET", FULLNAME);
+        assertThat(envValues(keycloak)).containsEntry("SLIPWAY_CONSOLE_URL", "http://localhost:8080");
+        Map<String, String> serverSecretRefs = secretRefs(container(manifests.get("Deployment", FULLNAME)));
+        assertThat(secretRefs(keycloak)).as("Keycloak reads the client secrets from the Secret the Slipway pods read")
+                .containsEntry("SLIPWAY_CONSOLE_CLIENT_SECRET", serverSecretRefs.get("SLIPWAY_CONSOLE_CLIENT_SECRET"))
+                .containsEntry("SLIPWAY_PROVISIONER_CLIENT_SECRET", serverSecretRefs.get("SLIPWAY_PROVISIONER_CLIENT_SECRET"))
+                .containsEntry("SLIPWAY_CONSOLE_CLIENT_SECRET", FULLNAME);
+    }
+
+    @Test
+    void keycloakTakesTheClientSecretsFromAnExistingSecret() {
+        Manifests manifests = CHART.render(MINIMAL, Map.of("existingSecret", "my-slipway-secrets"));
+
+        assertThat(secretRefs(container(manifests.get("Deployment", FULLNAME + "-keycloak"))))
+                .containsEntry("SLIPWAY_CONSOLE_CLIENT_SECRET", "my-slipway-secrets")
+                .containsEntry("SLIPWAY_PROVISIONER_CLIENT_SECRET", "my-slipway-secrets");
+    }
+
+    @Test
+    void importJsonReplacesTheRealmTemplate(@TempDir Path scratch) throws Exception {
+        Path values = scratch.resolve("realm-values.yaml");
+        Files.writeString(values, """
+                keycloak:
+                  realm:
+                    name: ours
+                    importJson: |
+                      {"realm": "ours", "enabled": true}
+                """);
+        Manifests manifests = CHART.render(MINIMAL, values);
+
+        JsonNode realm = manifests.configMapJson(FULLNAME + "-keycloak-realm", "ours-realm.json");
+        assertThat(realm.path("realm").asText()).isEqualTo("ours");
+        assertThat(realm.has("clients")).isFalse();
+        assertThat(manifests.configMapData(FULLNAME + "-env")).containsEntry("SLIPWAY_OIDC_ISSUER", "http://localhost:8180/realms/ours");
     }
 
     @Test
@@ -399,6 +446,16 @@ class ChartRenderingTest {
     static void assertLintPasses(LintResult result) {
         assertThat(result.isFailed()).as("lint failed:%n%s", String.join("\n", result.getMessages())).isFalse();
         assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    }
+
+    /** The element of an array of objects whose {@code field} is {@code value}. */
+    private static JsonNode named(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (value.equals(element.path(field).asText())) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + "=" + value + " in " + array);
     }
 
     private static List<String> componentsAllowedIn(JsonNode policy) {

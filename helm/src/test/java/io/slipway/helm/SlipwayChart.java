@@ -74,14 +74,26 @@ final class SlipwayChart {
         return Manifests.parse(renderRaw(scenarioFileName, overrides));
     }
 
+    /** Renders with the scenario file (null: chart defaults only) and then a further values file, like a second -f. */
+    Manifests render(String scenarioFileName, Path extraValuesFile) {
+        return Manifests.parse(renderRaw(scenarioFileName, Map.of(), extraValuesFile));
+    }
+
     /** Renders and returns Helm's output; a failure (schema, required value, template error) throws IllegalStateException. */
     String renderRaw(String scenarioFileName, Map<String, Object> overrides) {
+        return renderRaw(scenarioFileName, overrides, null);
+    }
+
+    private String renderRaw(String scenarioFileName, Map<String, Object> overrides, Path extraValuesFile) {
         TemplateCommand template = new Helm(dir).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
         if (scenarioFileName != null) {
             template = template.withValuesFile(scenario(scenarioFileName));
+        }
+        if (extraValuesFile != null) {
+            template = template.withValuesFile(extraValuesFile);
         }
         for (Map.Entry<String, Object> override : new LinkedHashMap<>(overrides).entrySet()) {
             template = template.set(override.getKey(), override.getValue());

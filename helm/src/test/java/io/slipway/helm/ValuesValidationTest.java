@@ -79,6 +79,13 @@ class ValuesValidationTest {
     }
 
     @Test
+    void anotherRealmNameNeedsItsOwnRealmJson() {
+        assertThatThrownBy(() -> CHART.render(MINIMAL, Map.of("keycloak.realm.name", "acme")))
+                .hasMessageContaining("keycloak.realm.name is \"acme\"")
+                .hasMessageContaining("keycloak.realm.importJson");
+    }
+
+    @Test
     void bundledKeycloakWithoutBundledPostgresqlNeedsItsOwnDatabase() {
         assertThatThrownBy(() -> CHART.render(EXTERNAL, Map.of("keycloak.enabled", true)))
                 .hasMessageContaining("keycloak.database.host is required");

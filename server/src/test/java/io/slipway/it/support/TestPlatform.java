@@ -20,6 +20,9 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class TestPlatform implements LauncherSessionListener {
 
+    /** Master-realm admin of the test Keycloak only, for tests that set up clients of their own. */
+    public static final String ADMIN = "it-admin";
+
     private static KeycloakServer keycloak;
 
     @Override
@@ -36,6 +39,7 @@ public class TestPlatform implements LauncherSessionListener {
                 .dataDir(dataDir.resolve("keycloak"))
                 .consoleUrl("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort)
                 .demo(true)
+                .bootstrapAdmin(ADMIN, ADMIN)
                 .build()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(TestPlatform::stop));

@@ -37,6 +37,13 @@ public class OrganizationsView extends VerticalLayout {
         configureProjectGrid();
         add(new H2("Organizations"), organizationGrid, projectsTitle, projectGrid);
         setSizeFull();
+        openFirstOrganization();
+    }
+
+    /** Most people belong to one organization: show its projects straight away. */
+    private void openFirstOrganization() {
+        organizations.listMine(caller, PageRequest.first(1)).items().stream().findFirst()
+                .ifPresent(organizationGrid::select);
     }
 
     private void configureOrganizationGrid() {
@@ -49,9 +56,6 @@ public class OrganizationsView extends VerticalLayout {
         CursorPaging<OrganizationView> paging = CursorPaging.of(page -> organizations.listMine(caller, page));
         organizationGrid.setItems(paging::fetch);
         organizationGrid.asSingleSelect().addValueChangeListener(event -> showProjects(event.getValue()));
-        // open the first organization straight away: most people belong to one
-        organizations.listMine(caller, PageRequest.first(1)).items().stream().findFirst()
-                .ifPresent(organizationGrid::select);
     }
 
     private void configureProjectGrid() {
