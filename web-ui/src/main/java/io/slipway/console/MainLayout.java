@@ -17,7 +17,7 @@ public class MainLayout extends AppLayout {
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span user = new Span(caller.username());
         user.setId("signed-in-user");
-        Anchor signOut = new Anchor("signout", "Sign out");
+        Anchor signOut = new Anchor("/signout", "Sign out");
         signOut.setId("sign-out");
         signOut.setRouterIgnore(true);
         HorizontalLayout bar = new HorizontalLayout(title, user, signOut);

@@ -1,6 +1,7 @@
 package io.slipway.console.tenancy;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSingleSelectionModel;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,6 +12,7 @@ import io.slipway.auth.Caller;
 import io.slipway.console.ConsoleUser;
 import io.slipway.console.CursorPaging;
 import io.slipway.console.MainLayout;
+import io.slipway.console.Times;
 import io.slipway.project.ProjectService;
 import io.slipway.project.ProjectView;
 import io.slipway.tenancy.OrganizationService;
@@ -50,11 +52,13 @@ public class OrganizationsView extends VerticalLayout {
         organizationGrid.setId("organizations");
         organizationGrid.addColumn(OrganizationView::slug).setHeader("Organization").setAutoWidth(true);
         organizationGrid.addColumn(OrganizationView::name).setHeader("Name").setFlexGrow(1);
-        organizationGrid.addColumn(OrganizationView::createdAt).setHeader("Created").setAutoWidth(true);
+        organizationGrid.addColumn(o -> Times.format(o.createdAt())).setHeader("Created").setAutoWidth(true);
         organizationGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         organizationGrid.setAllRowsVisible(true);
         CursorPaging<OrganizationView> paging = CursorPaging.of(page -> organizations.listMine(caller, page));
         organizationGrid.setItems(paging::fetch);
+        // clicking the open organization again keeps it open
+        ((GridSingleSelectionModel<OrganizationView>) organizationGrid.getSelectionModel()).setDeselectAllowed(false);
         organizationGrid.asSingleSelect().addValueChangeListener(event -> showProjects(event.getValue()));
     }
 
