@@ -7,6 +7,7 @@ package io.slipway.auth;
 public enum Operation {
     // platform level
     ORG_CREATE(Scope.PLATFORM, null, null, false),
+    STORAGE_COLLECT(Scope.PLATFORM, null, null, false),
 
     // organization level
     ORG_READ(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),

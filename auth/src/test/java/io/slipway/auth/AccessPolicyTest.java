@@ -36,6 +36,7 @@ class AccessPolicyTest {
         // outsider, platform-admin outsider, org member w/o project role, org owner w/o project role,
         // viewer, data-scientist, manager, admin (project roles are held by plain org members)
         expect(Operation.ORG_CREATE, F, A, F, F, F, F, F, F);
+        expect(Operation.STORAGE_COLLECT, F, A, F, F, F, F, F, F);
         expect(Operation.ORG_READ, H, H, A, A, A, A, A, A);
         expect(Operation.ORG_MEMBER_LIST, H, H, A, A, A, A, A, A);
         expect(Operation.ORG_MEMBER_INVITE, H, H, F, A, F, F, F, F);

@@ -1,5 +1,6 @@
 package io.slipway.devstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The local S3-compatible object store: S3Proxy on its filesystem back end, in a process of its own (so its
@@ -141,11 +144,22 @@ public final class EmbeddedS3 implements AutoCloseable {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(s3ProxyClassPath());
         command.add("org.gaul.s3proxy.Main");
         command.add("--properties");
         command.add(properties.toString());
         return command;
+    }
+
+    /**
+     * This JVM's class path without SLF4J's JUL provider: S3Proxy routes java.util.logging into SLF4J, and
+     * SLF4J writing back into java.util.logging would recurse until the stack overflows. (A test JVM of the
+     * server carries that provider; the launcher's class path does not.)
+     */
+    static String s3ProxyClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("slf4j-jdk14"))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private void awaitHealthy(long logOffset) {

@@ -145,6 +145,7 @@ public final class LocalPlatform {
         settings.put("SLIPWAY_S3_ENDPOINT", s3.endpoint());
         settings.put("SLIPWAY_S3_ACCESS_KEY", EmbeddedS3.DEV_ACCESS_KEY);
         settings.put("SLIPWAY_S3_SECRET_KEY", EmbeddedS3.DEV_SECRET_KEY);
+        settings.put("ORT_DISABLE_TELEMETRY", "1");
         return settings;
     }
 

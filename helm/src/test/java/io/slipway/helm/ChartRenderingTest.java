@@ -45,12 +45,12 @@ class ChartRenderingTest {
 
     /** The environment the Slipway server reads its configuration from. */
     private static final Set<String> SERVER_SETTINGS = Set.of(
-            "SLIPWAY_DB_URL", "SLIPWAY_DB_USER", "SLIPWAY_DB_PASSWORD",
+            "SLIPWAY_DB_KIND", "SLIPWAY_DB_URL", "SLIPWAY_DB_USER", "SLIPWAY_DB_PASSWORD",
             "SLIPWAY_OIDC_ISSUER", "SLIPWAY_OIDC_JWKS_URI",
             "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET",
             "SLIPWAY_KEYCLOAK_URL", "SLIPWAY_PUBLIC_URL",
             "SLIPWAY_S3_ENDPOINT", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY", "SLIPWAY_S3_REGION",
-            "SLIPWAY_MAX_ARTIFACT_BYTES");
+            "SLIPWAY_ARTIFACTS_MAX_BYTES", "ORT_DISABLE_TELEMETRY");
     private static final Set<String> SECRET_SETTINGS = Set.of(
             "SLIPWAY_DB_PASSWORD", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY",
             "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET");
@@ -189,7 +189,7 @@ class ChartRenderingTest {
                 .containsEntry("SLIPWAY_OIDC_JWKS_URI",
                         "http://" + FULLNAME + "-keycloak." + NAMESPACE + ".svc:8080/realms/slipway/protocol/openid-connect/certs")
                 .containsEntry("SLIPWAY_PUBLIC_URL", "http://localhost:8080")
-                .containsEntry("SLIPWAY_MAX_ARTIFACT_BYTES", "10737418240");
+                .containsEntry("SLIPWAY_ARTIFACTS_MAX_BYTES", "5368709120");
         assertThat(secretData(manifests.get("Secret", FULLNAME))).containsEntry("SLIPWAY_S3_ACCESS_KEY", "slipway");
     }
 

@@ -3,8 +3,10 @@ package io.slipway.tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 class JpaOrganizationRepository implements OrganizationRepository {
@@ -30,6 +32,19 @@ class JpaOrganizationRepository implements OrganizationRepository {
     @Override
     public void store(Organization organization) {
         em.persist(organization);
+    }
+
+    @Override
+    public List<Organization> page(Optional<String> afterSlug, int limit) {
+        return em.createQuery("select o from Organization o where o.slug > :after order by o.slug", Organization.class)
+                .setParameter("after", afterSlug.orElse(""))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public void lock(UUID id) {
+        em.find(Organization.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

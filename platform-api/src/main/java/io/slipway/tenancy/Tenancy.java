@@ -62,6 +62,14 @@ public class Tenancy {
         return within(organizationId, work);
     }
 
+    /**
+     * Background work inside one organization that no person asked for (garbage collection): the tenant is
+     * fixed exactly as for a request, so the work sees that organization's rows and no other's.
+     */
+    public <T> T asSystemIn(UUID organizationId, Supplier<T> work) {
+        return within(organizationId, work);
+    }
+
     /** Platform-level work (root identity): organization lookup, a user's organizations. */
     public <T> T asPlatform(Supplier<T> work) {
         return within(TenantContext.PLATFORM, work);

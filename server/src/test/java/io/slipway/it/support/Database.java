@@ -25,6 +25,20 @@ public final class Database {
         }
     }
 
+    /** The first column of the first row, as text. */
+    public static String queryForString(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run " + sql, e);
+        }
+    }
+
     private static Connection connect() throws SQLException {
         String url = System.getProperty("slipway.it.db.url");
         return url.startsWith("jdbc:postgresql") ? DriverManager.getConnection(url, "postgres", "")

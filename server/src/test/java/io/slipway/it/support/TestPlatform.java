@@ -1,5 +1,6 @@
 package io.slipway.it.support;
 
+import io.slipway.devstack.EmbeddedS3;
 import io.slipway.devstack.KeycloakServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts the services the integration tests need once per test run, before Arquillian starts Liberty:
- * a fresh Keycloak with the demo realm and a fresh database. Acts only under failsafe (which sets the
+ * a fresh Keycloak with the demo realm, a fresh embedded S3 store and a fresh database. Acts only under failsafe (which sets the
  * {@code slipway.it.*} properties), so unit-test runs start nothing.
  */
 public class TestPlatform implements LauncherSessionListener {
@@ -24,6 +25,7 @@ public class TestPlatform implements LauncherSessionListener {
     public static final String ADMIN = "it-admin";
 
     private static KeycloakServer keycloak;
+    private static EmbeddedS3 s3;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -34,15 +36,22 @@ public class TestPlatform implements LauncherSessionListener {
         deleteRecursively(dataDir);
         resetDatabase();
         int httpPort = Integer.getInteger("slipway.it.http.port");
-        keycloak = KeycloakServer.builder()
-                .httpPort(Integer.getInteger("slipway.it.keycloak.port"))
-                .dataDir(dataDir.resolve("keycloak"))
-                .consoleUrl("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort)
-                .demo(true)
-                .bootstrapAdmin(ADMIN, ADMIN)
-                .build()
-                .start();
+        // stop whatever started, also when a later service fails to start or the JVM exits early
         Runtime.getRuntime().addShutdownHook(new Thread(TestPlatform::stop));
+        try {
+            keycloak = KeycloakServer.builder()
+                    .httpPort(Integer.getInteger("slipway.it.keycloak.port"))
+                    .dataDir(dataDir.resolve("keycloak"))
+                    .consoleUrl("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort)
+                    .demo(true)
+                    .bootstrapAdmin(ADMIN, ADMIN)
+                    .build()
+                    .start();
+            s3 = EmbeddedS3.on(Integer.getInteger("slipway.it.s3.port"), dataDir.resolve("s3"), null).start();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
     }
 
     @Override
@@ -57,7 +66,19 @@ public class TestPlatform implements LauncherSessionListener {
         return keycloak;
     }
 
+    /** The object store the server under test writes to. */
+    public static EmbeddedS3 s3() {
+        if (s3 == null) {
+            throw new IllegalStateException("Integration tests run under failsafe (./mvnw verify)");
+        }
+        return s3;
+    }
+
     private static synchronized void stop() {
+        if (s3 != null) {
+            s3.close();
+            s3 = null;
+        }
         if (keycloak != null) {
             keycloak.close();
             keycloak = null;

@@ -1,0 +1,78 @@
+package io.slipway.artifact;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * When garbage collection runs: every {@code slipway.artifacts.gc.interval} (default 15 minutes, 0 turns it
+ * off) with grace {@code slipway.artifacts.gc.grace} (default 1 hour), and on demand. Runs never overlap.
+ */
+@ApplicationScoped
+public class ArtifactCollection {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactCollection.class.getName());
+
+    private final ArtifactCollector collector;
+    private final Duration interval;
+    private final Duration grace;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> schedule;
+
+    @Inject
+    public ArtifactCollection(ArtifactCollector collector,
+                              @ConfigProperty(name = "slipway.artifacts.gc.interval", defaultValue = "PT15M")
+                              Duration interval,
+                              @ConfigProperty(name = "slipway.artifacts.gc.grace", defaultValue = "PT1H")
+                              Duration grace) {
+        this.collector = collector;
+        this.interval = interval;
+        this.grace = grace;
+    }
+
+    protected ArtifactCollection() {
+        this(null, Duration.ZERO, Duration.ZERO);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (interval.isZero() || interval.isNegative()) {
+            LOG.info("Scheduled artifact collection is off");
+            return;
+        }
+        schedule = scheduler.scheduleWithFixedDelay(this::runScheduled, interval.toSeconds(), interval.toSeconds(),
+                TimeUnit.SECONDS);
+    }
+
+    /** Collects now; {@code overrideGrace} null means the configured grace. */
+    public synchronized ArtifactCollector.Report runNow(Duration overrideGrace) {
+        return collector.collect(overrideGrace == null ? grace : overrideGrace);
+    }
+
+    private void runScheduled() {
+        try {
+            runNow(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Artifact collection failed; it runs again in " + interval, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+}

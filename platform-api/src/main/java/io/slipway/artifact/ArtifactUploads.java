@@ -1,0 +1,92 @@
+package io.slipway.artifact;
+
+import io.slipway.api.ProblemException;
+import io.slipway.storage.ArtifactTooLargeException;
+import io.slipway.storage.ObjectStore;
+import io.slipway.storage.StagedUpload;
+import io.slipway.storage.StoredArtifact;
+import io.slipway.storage.UploadInterruptedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The way every artifact enters Slipway: streamed (never held whole) into a temporary object of the
+ * organization's bucket while its SHA-256 is computed and a {@link ContentCheck} watches; refused when too
+ * large, empty or failing the check — leaving no object — and otherwise moved to its content key, where equal
+ * bytes uploaded earlier are reused. Registering it (a version row) is the caller's next, separate step.
+ */
+@ApplicationScoped
+public class ArtifactUploads {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactUploads.class.getName());
+
+    private final ObjectStore store;
+    private final ArtifactLimits limits;
+
+    @Inject
+    public ArtifactUploads(ObjectStore store, ArtifactLimits limits) {
+        this.store = store;
+        this.limits = limits;
+    }
+
+    protected ArtifactUploads() {
+        this(null, null);
+    }
+
+    /**
+     * Receives one upload.
+     *
+     * @param declaredLength the Content-Length the client announced, or -1 (chunked)
+     */
+    public ReceivedArtifact receive(UUID orgId, String orgSlug, InputStream body, long declaredLength,
+                                    ContentCheck check) {
+        long limit = limits.maxBytes(orgSlug);
+        if (declaredLength > limit) {
+            throw tooLarge(limit);
+        }
+        String bucket = store.bucketFor(orgId);
+        store.ensureBucket(bucket);
+        try (check) {
+            StagedUpload staged = stage(bucket, body, limit, check);
+            try {
+                if (declaredLength >= 0 && staged.size() != declaredLength) {
+                    // the client announced more (or fewer) bytes than arrived: a broken-off request
+                    throw interrupted();
+                }
+                if (staged.size() == 0) {
+                    throw ProblemException.badRequest("empty-upload", "The upload is empty: send the file's bytes.");
+                }
+                check.verify();
+                StoredArtifact stored = store.promote(staged);
+                return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused());
+            } catch (RuntimeException rejected) {
+                store.discard(staged);
+                throw rejected;
+            }
+        }
+    }
+
+    private StagedUpload stage(String bucket, InputStream body, long limit, ContentCheck check) {
+        try {
+            return store.stage(bucket, body, limit, check.tee());
+        } catch (ArtifactTooLargeException e) {
+            throw tooLarge(limit);
+        } catch (UploadInterruptedException e) {
+            LOG.info(() -> "Upload into " + bucket + " broke off: " + e.getMessage());
+            throw interrupted();
+        }
+    }
+
+    private static ProblemException interrupted() {
+        return ProblemException.badRequest("upload-interrupted",
+                "The upload stopped before the body was complete; nothing was stored.");
+    }
+
+    private static ProblemException tooLarge(long limit) {
+        return ProblemException.payloadTooLarge("Artifacts in this organization are limited to "
+                + ArtifactLimits.describe(limit) + " (" + limit + " bytes).");
+    }
+}

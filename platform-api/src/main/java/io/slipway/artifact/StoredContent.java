@@ -1,0 +1,12 @@
+package io.slipway.artifact;
+
+import java.util.UUID;
+
+/**
+ * Where a version's bytes are and how to hand them out, decided after an access check.
+ *
+ * @param downloadName the file name offered to the downloader (already harmless)
+ */
+public record StoredContent(UUID orgId, String key, String sha256, long sizeBytes, String mediaType,
+                            String downloadName) {
+}

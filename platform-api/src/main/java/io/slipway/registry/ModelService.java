@@ -1,0 +1,90 @@
+package io.slipway.registry;
+
+import io.slipway.api.Page;
+import io.slipway.api.PageRequest;
+import io.slipway.api.ProblemException;
+import io.slipway.artifact.StoredContent;
+import io.slipway.auth.Caller;
+import io.slipway.auth.Operation;
+import io.slipway.project.ProjectAccess;
+import io.slipway.project.ProjectContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Listing and reading models and their versions. */
+@ApplicationScoped
+public class ModelService {
+
+    private final ProjectAccess access;
+    private final ModelRepository models;
+    private final TrainingData trainingData;
+
+    @Inject
+    public ModelService(ProjectAccess access, ModelRepository models, TrainingData trainingData) {
+        this.access = access;
+        this.models = models;
+        this.trainingData = trainingData;
+    }
+
+    protected ModelService() {
+        this(null, null, null);
+    }
+
+    public Page<ModelSummary> list(Caller caller, String orgSlug, String projectSlug, PageRequest page) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context ->
+                Page.of(models.page(context.project().id(), page.after(), page.fetchSize()), page, Model::name)
+                        .map(ModelSummary::of));
+    }
+
+    /** The model, which version holds each single-holder stage, and a page of versions, newest first. */
+    public ModelView get(Caller caller, String orgSlug, String projectSlug, String name, PageRequest page) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context -> {
+            Model model = find(context, name);
+            Optional<Integer> below = page.after().map(ModelService::versionCursor);
+            Page<ModelVersionView> versions = Page.of(models.versionsNewestFirst(model.id(), below,
+                    page.fetchSize()), page, v -> Integer.toString(v.number())).map(v -> view(name, v));
+            return new ModelView(model.name(), model.latestVersion(), model.createdAt(),
+                    models.holderOf(model.id(), Stage.STAGING).map(ModelVersion::number).orElse(null),
+                    models.holderOf(model.id(), Stage.PRODUCTION).map(ModelVersion::number).orElse(null), versions);
+        });
+    }
+
+    public ModelVersionView version(Caller caller, String orgSlug, String projectSlug, String name, int number) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context ->
+                view(name, findVersion(context, name, number)));
+    }
+
+    /** Where a version's bytes are, after checking that the caller may read them. */
+    public StoredContent content(Caller caller, String orgSlug, String projectSlug, String name, int number) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context -> {
+            ModelVersion version = findVersion(context, name, number);
+            String fallbackName = name + "-v" + number + "." + version.format().label();
+            return new StoredContent(context.orgId(), "sha256/" + version.artifactSha256(), version.artifactSha256(),
+                    version.sizeBytes(), "application/octet-stream",
+                    Optional.ofNullable(version.fileName()).orElse(fallbackName));
+        });
+    }
+
+    private ModelVersionView view(String name, ModelVersion version) {
+        return ModelVersionView.of(name, version, trainingData.of(version.id()), null);
+    }
+
+    private Model find(ProjectContext context, String name) {
+        return models.findByName(context.project().id(), name).orElseThrow(() -> ProblemException.notFound(
+                "Model '" + name + "' not found in project '" + context.project().slug() + "'."));
+    }
+
+    private ModelVersion findVersion(ProjectContext context, String name, int number) {
+        return models.findVersion(find(context, name).id(), number).orElseThrow(() -> ProblemException.notFound(
+                "Model '" + name + "' has no version " + number + "."));
+    }
+
+    private static int versionCursor(String cursor) {
+        try {
+            return Integer.parseInt(cursor);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
+        }
+    }
+}

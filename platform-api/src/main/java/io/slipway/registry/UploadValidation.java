@@ -1,0 +1,51 @@
+package io.slipway.registry;
+
+import io.slipway.api.ProblemException;
+import io.slipway.serving.OnnxInspector;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a model upload must satisfy: valid metadata before any byte is read, loadable ONNX after. */
+@ApplicationScoped
+public class UploadValidation {
+
+    private final Validator validator;
+    private final OnnxInspector inspector;
+
+    @Inject
+    public UploadValidation(Validator validator, OnnxInspector inspector) {
+        this.validator = validator;
+        this.inspector = inspector;
+    }
+
+    protected UploadValidation() {
+        this(null, null);
+    }
+
+    void requireValid(NewModelVersion metadata) {
+        Set<ConstraintViolation<NewModelVersion>> violations = validator.validate(metadata);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Optional.ofNullable(metadata.params()).orElse(Map.of()).forEach((key, value) -> {
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                throw ProblemException.invalidField("params." + key, "must be a string, number or boolean");
+            }
+        });
+        if (metadata.run() != null) {
+            throw ProblemException.unprocessable("unknown-run", "Run " + metadata.run()
+                    + " does not exist in this project.");
+        }
+    }
+
+    /** The check an ONNX upload must pass: ONNX Runtime loads it. */
+    OnnxCheck onnxCheck(String displayName) {
+        return new OnnxCheck(inspector, displayName);
+    }
+}

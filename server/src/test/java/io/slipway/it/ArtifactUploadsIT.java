@@ -1,0 +1,203 @@
+package io.slipway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.devstack.SampleModels;
+import io.slipway.it.support.Api;
+import io.slipway.it.support.Buckets;
+import io.slipway.it.support.Digests;
+import io.slipway.it.support.SharedModels;
+import io.slipway.it.support.SlipwayDeployment;
+import io.slipway.it.support.TestOrg;
+import io.slipway.it.support.Uploads;
+import io.slipway.it.support.Users;
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The upload pipeline: what a failed, rejected or interrupted upload leaves behind (nothing), concurrency,
+ * size limits and hostile file names. Checked against the real S3 store the server writes to.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ArtifactUploadsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return SlipwayDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @TempDir
+    static Path scratch;
+
+    private Api api;
+    private Uploads uploads;
+
+    @BeforeEach
+    void connect() throws Exception {
+        api = new Api(base.toURI());
+        uploads = new Uploads(base.toURI());
+    }
+
+    @Test
+    void aModelOnnxRuntimeRefusesIsRejectedWithTheRuntimesReasonAndLeavesNothing() {
+        Path customOps = SharedModels.require("super-resolution-op18.onnx");
+        TestOrg org = TestOrg.create(api);
+        Set<String> before = Buckets.keys(org);
+
+        Api.Reply reply = rawModel(org, "superres", "superres.onnx", Digests.read(customOps));
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(422);
+        assertThat(reply.json().get("code").asText()).isEqualTo("invalid-onnx");
+        assertThat(reply.json().get("detail").asText()).contains("DecodeImage");
+        assertNothingLeft(org, "superres", before);
+    }
+
+    @Test
+    void aTruncatedOnnxFileIsRejectedAndLeavesNothing() {
+        TestOrg org = TestOrg.create(api);
+        byte[] model = Digests.read(SampleModels.irisLikeClassifier(scratch));
+        Set<String> before = Buckets.keys(org);
+
+        Api.Reply reply = rawModel(org, "truncated", "t.onnx", Arrays.copyOf(model, model.length / 2));
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(422);
+        assertThat(reply.isProblem()).isTrue();
+        assertNothingLeft(org, "truncated", before);
+    }
+
+    @Test
+    void anEmptyBodyAndAZeroByteFileAreRejectedAndLeaveNothing() {
+        TestOrg org = TestOrg.create(api);
+        Set<String> before = Buckets.keys(org);
+
+        Api.Reply emptyBody = rawModel(org, "empty", "e.onnx", new byte[0]);
+        Api.Reply zeroByteFile = uploads.multipart(Users.token("bob"), org.projectPath() + "/models/empty/versions",
+                null, "zero.onnx", new byte[0]);
+        Api.Reply emptyDataset = uploads.raw(Users.token("bob"), org.projectPath() + "/datasets/empty/versions",
+                "text/csv", new byte[0]);
+
+        for (Api.Reply reply : List.of(emptyBody, zeroByteFile, emptyDataset)) {
+            assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+            assertThat(reply.json().get("code").asText()).isEqualTo("empty-upload");
+        }
+        assertNothingLeft(org, "empty", before);
+        assertThat(api.get(Users.token("bob"), org.projectPath() + "/datasets/empty").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aConnectionDroppedInTheMiddleOfA200MegabyteUploadLeavesNoVersionAndAfterCollectionNoObject() {
+        TestOrg org = TestOrg.create(api);
+        Set<String> before = Buckets.keys(org);
+
+        uploads.breakOff(Users.token("bob"), org.projectPath() + "/models/dropped/versions?fileName=big.bin",
+                200L * 1024 * 1024, 30L * 1024 * 1024);
+        // the server learns of the broken connection on its next read and gives the upload up: wait for that
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Buckets.openUploads(org) > 0 && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+        }
+        Api.Reply collected = api.post(Users.token("root"), "api/v1/platform/storage/collect?graceSeconds=0", "{}");
+
+        assertThat(collected.status()).as("%s", collected).isEqualTo(200);
+        assertNothingLeft(org, "dropped", before);
+        assertThat(Buckets.openUploads(org)).as("multipart uploads left open").isZero();
+    }
+
+    @Test
+    void tenConcurrentUploadsOfOneModelGetTenDistinctVersionNumbers() throws Exception {
+        TestOrg org = TestOrg.create(api);
+        String bob = Users.token("bob");
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                byte[] content = ("model bytes #" + i).getBytes();
+                replies.add(pool.submit(() -> uploads.raw(bob, org.projectPath()
+                        + "/models/busy/versions?fileName=busy.bin", "application/octet-stream", content)));
+            }
+        }
+        List<Integer> versions = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+            assertThat(reply.get().status()).as("%s", reply.get()).isEqualTo(201);
+            versions.add(reply.get().json().get("version").asInt());
+        }
+
+        assertThat(versions).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    @Test
+    void anUploadOverTheOrganizationsLimitIsRefusedNamingTheLimitWithOrWithoutContentLength() {
+        TestOrg limited = smallLimitOrg();
+        Set<String> before = Buckets.keys(limited);
+        byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+
+        Api.Reply declared = uploads.raw(Users.token("alice"), limited.projectPath()
+                + "/datasets/big/versions?fileName=big.bin", "application/octet-stream", twoMegabytes);
+        Api.Reply chunked = uploads.chunked(Users.token("alice"), limited.projectPath()
+                + "/datasets/big/versions?fileName=big.bin", () -> new ByteArrayInputStream(twoMegabytes));
+
+        for (Api.Reply reply : List.of(declared, chunked)) {
+            assertThat(reply.status()).as("%s", reply).isEqualTo(413);
+            assertThat(reply.json().get("detail").asText()).contains("1 MiB");
+        }
+        assertThat(Buckets.keys(limited)).isEqualTo(before);
+        assertThat(api.get(Users.token("alice"), limited.projectPath() + "/datasets/big").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aHostileFileNameIsKeptAsHarmlessMetadataOnly() {
+        TestOrg org = TestOrg.create(api);
+
+        Api.Reply traversal = uploads.raw(Users.token("bob"), org.projectPath()
+                + "/datasets/names/versions?fileName=..%2F..%2Fetc%2Fpasswd", "text/plain", "root:x:0:0".getBytes());
+        Api.Reply nul = uploads.raw(Users.token("bob"), org.projectPath()
+                + "/datasets/names/versions?fileName=report%00.exe.csv", "text/plain", "a,b\n1,2\n".getBytes());
+
+        assertThat(traversal.status()).as("%s", traversal).isEqualTo(201);
+        assertThat(traversal.json().get("fileName").asText()).isEqualTo("passwd");
+        assertThat(nul.json().get("fileName").asText()).isEqualTo("report.exe.csv");
+        assertThat(Buckets.keys(org)).allMatch(key -> key.matches("sha256/[0-9a-f]{64}"));
+    }
+
+    private TestOrg smallLimitOrg() {
+        // the test server limits organization it-small-limit to 1 MiB (server/pom.xml)
+        String root = Users.token("root");
+        api.post(root, "api/v1/orgs", Map.of("slug", "it-small-limit", "name", "Small", "owner", "alice"));
+        api.post(Users.token("alice"), "api/v1/orgs/it-small-limit/projects", Map.of("slug", "p", "name", "P"));
+        return new TestOrg("it-small-limit", "p");
+    }
+
+    private Api.Reply rawModel(TestOrg org, String model, String fileName, byte[] content) {
+        return uploads.raw(Users.token("bob"), org.projectPath() + "/models/" + model + "/versions?fileName="
+                + fileName, "application/octet-stream", content);
+    }
+
+    private void assertNothingLeft(TestOrg org, String model, Set<String> keysBefore) {
+        assertThat(api.get(Users.token("bob"), org.projectPath() + "/models/" + model).status())
+                .as("no model registered").isEqualTo(404);
+        assertThat(Buckets.keys(org)).as("objects in the organization's bucket").isEqualTo(keysBefore);
+    }
+}

@@ -1,0 +1,49 @@
+package io.slipway.it.support;
+
+import io.slipway.devstack.EmbeddedS3;
+import io.slipway.storage.ObjectInfo;
+import io.slipway.storage.ObjectStore;
+import io.slipway.storage.S3Settings;
+import java.net.URI;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Looks into an organization's bucket of the test S3 store, as an operator with the store's keys would. */
+public final class Buckets {
+
+    private Buckets() {
+    }
+
+    /** Every object key in the organization's bucket (empty when the bucket does not exist yet). */
+    public static Set<String> keys(TestOrg org) {
+        try (ObjectStore store = store()) {
+            String bucket = store.bucketFor(orgId(org));
+            if (!store.buckets().contains(bucket)) {
+                return Set.of();
+            }
+            try (Stream<ObjectInfo> objects = store.list(bucket, "")) {
+                return objects.map(ObjectInfo::key).collect(Collectors.toCollection(TreeSet::new));
+            }
+        }
+    }
+
+    /** How many multipart uploads are open (started, neither completed nor aborted) in the bucket. */
+    public static int openUploads(TestOrg org) {
+        try (ObjectStore store = store()) {
+            String bucket = store.bucketFor(orgId(org));
+            return store.buckets().contains(bucket) ? store.incompleteUploads(bucket).size() : 0;
+        }
+    }
+
+    public static UUID orgId(TestOrg org) {
+        return UUID.fromString(Database.queryForString("select id from organizations where slug = ?", org.slug()));
+    }
+
+    private static ObjectStore store() {
+        return new ObjectStore(new S3Settings(URI.create(TestPlatform.s3().endpoint()), "us-east-1",
+                EmbeddedS3.DEV_ACCESS_KEY, EmbeddedS3.DEV_SECRET_KEY, "slipway-"));
+    }
+}

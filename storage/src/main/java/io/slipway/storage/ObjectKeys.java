@@ -1,0 +1,81 @@
+package io.slipway.storage;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The only keys this store writes: {@code uploads/<uuid>} while an upload is staged and
+ * {@code sha256/<hex>} once it is content. Built from UUIDs and digests only, so no user-supplied name ever
+ * reaches a key. Temporary keys use version 7 UUIDs, whose first 48 bits are the creation time in epoch
+ * milliseconds: the garbage collector can age a leftover upload even when the server misreports its start.
+ */
+final class ObjectKeys {
+
+    static final String TEMP_PREFIX = "uploads/";
+    static final String CONTENT_PREFIX = "sha256/";
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** What a key handed back to the store may look like: the shapes above and nothing that walks paths. */
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._=-]*(/[A-Za-z0-9._=-]+)*");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ObjectKeys() {
+    }
+
+    static String newTempKey(Instant now) {
+        return TEMP_PREFIX + uuidV7(now.toEpochMilli());
+    }
+
+    static String contentKey(String sha256) {
+        return CONTENT_PREFIX + requireSha256(sha256);
+    }
+
+    /** When the temporary key was made, if it is one of ours with a version 7 UUID. */
+    static Optional<Instant> tempKeyCreation(String key) {
+        if (key == null || !key.startsWith(TEMP_PREFIX)) {
+            return Optional.empty();
+        }
+        String text = key.substring(TEMP_PREFIX.length());
+        if (!UUID_TEXT.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        UUID uuid = UUID.fromString(text);
+        return uuid.version() == 7
+                ? Optional.of(Instant.ofEpochMilli(uuid.getMostSignificantBits() >>> 16))
+                : Optional.empty();
+    }
+
+    static String requireTempKey(String key) {
+        if (key == null || !key.startsWith(TEMP_PREFIX)
+                || !UUID_TEXT.matcher(key.substring(TEMP_PREFIX.length())).matches()) {
+            throw new IllegalArgumentException("Not a temporary upload key: " + key);
+        }
+        return key;
+    }
+
+    static String requireSha256(String sha256) {
+        if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("Not a lowercase hex SHA-256: " + sha256);
+        }
+        return sha256;
+    }
+
+    static String requireKey(String key) {
+        if (key == null || key.length() > 1024 || !KEY.matcher(key).matches() || key.contains("..")) {
+            throw new IllegalArgumentException("Not an object key of this store: " + key);
+        }
+        return key;
+    }
+
+    /** RFC 9562 version 7: 48-bit Unix milliseconds, version, 74 random bits, variant. */
+    static UUID uuidV7(long epochMillis) {
+        long msb = (epochMillis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
+        long lsb = (RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb);
+    }
+}
