@@ -15,7 +15,8 @@ import java.util.Optional;
  * ({@code ./.slipway} unless {@code SLIPWAY_DATA_DIR} says otherwise).
  *
  * <p>Settings (environment): {@code SLIPWAY_DATA_DIR}, {@code SLIPWAY_HTTP_PORT} (8080),
- * {@code SLIPWAY_KEYCLOAK_PORT} (8180), {@code SLIPWAY_S3_PORT} (9000).
+ * {@code SLIPWAY_KEYCLOAK_PORT} (8180), {@code SLIPWAY_S3_PORT} (9000), {@code SLIPWAY_LIBERTY_HOME} (the
+ * Open Liberty installation the build made, {@code server/target/liberty/wlp}).
  */
 public final class LocalPlatform {
 
@@ -31,8 +32,9 @@ public final class LocalPlatform {
         this.httpPort = port(env, "SLIPWAY_HTTP_PORT", 8080);
         this.keycloakPort = port(env, "SLIPWAY_KEYCLOAK_PORT", 8180);
         this.s3Port = port(env, "SLIPWAY_S3_PORT", 9000);
-        this.slipway = new LibertyServer(home.resolve("server/target/liberty/wlp"), dataDir.resolve("liberty"),
-                httpPort);
+        Path liberty = Path.of(env.getOrDefault("SLIPWAY_LIBERTY_HOME",
+                home.resolve("server/target/liberty/wlp").toString()));
+        this.slipway = new LibertyServer(liberty, dataDir.resolve("liberty"), httpPort);
     }
 
     public static void main(String[] args) {
