@@ -25,6 +25,17 @@ public record PageRequest(int limit, Optional<String> after) {
         return new PageRequest(limit, Optional.empty());
     }
 
+    /** The cursor as a number, for lists keyed by a version or sequence number. */
+    public Optional<Long> afterNumber() {
+        return after.map(key -> {
+            try {
+                return Long.parseLong(key);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
+            }
+        });
+    }
+
     /** How many rows to fetch: one more than the page, to learn whether a next page exists. */
     public int fetchSize() {
         return limit + 1;

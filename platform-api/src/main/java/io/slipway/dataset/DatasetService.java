@@ -92,7 +92,7 @@ public class DatasetService {
     public DatasetView get(Caller caller, String orgSlug, String projectSlug, String name, PageRequest page) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.DATASET_READ, context -> {
             Dataset dataset = find(context, name);
-            Optional<Integer> below = page.after().map(DatasetService::versionCursor);
+            Optional<Integer> below = page.afterNumber().map(Long::intValue);
             Page<DatasetVersionView> versions = Page.of(
                     datasets.versionsNewestFirst(dataset.id(), below, page.fetchSize()), page,
                     v -> Integer.toString(v.number())).map(v -> DatasetVersionView.of(name, v, null));
@@ -129,14 +129,6 @@ public class DatasetService {
     private static void requireName(String name) {
         if (!Slug.isValid(name)) {
             throw ProblemException.invalidField("name", Slug.MESSAGE);
-        }
-    }
-
-    private static int versionCursor(String cursor) {
-        try {
-            return Integer.parseInt(cursor);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }
     }
 }

@@ -41,7 +41,7 @@ public class ModelService {
     public ModelView get(Caller caller, String orgSlug, String projectSlug, String name, PageRequest page) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context -> {
             Model model = find(context, name);
-            Optional<Integer> below = page.after().map(ModelService::versionCursor);
+            Optional<Integer> below = page.afterNumber().map(Long::intValue);
             Page<ModelVersionView> versions = Page.of(models.versionsNewestFirst(model.id(), below,
                     page.fetchSize()), page, v -> Integer.toString(v.number())).map(v -> view(name, v));
             return new ModelView(model.name(), model.latestVersion(), model.createdAt(),
@@ -78,13 +78,5 @@ public class ModelService {
     private ModelVersion findVersion(ProjectContext context, String name, int number) {
         return models.findVersion(find(context, name).id(), number).orElseThrow(() -> ProblemException.notFound(
                 "Model '" + name + "' has no version " + number + "."));
-    }
-
-    private static int versionCursor(String cursor) {
-        try {
-            return Integer.parseInt(cursor);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
-        }
     }
 }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
+import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Buckets;
 import io.slipway.it.support.Digests;
 import io.slipway.it.support.SharedModels;
-import io.slipway.it.support.SlipwayDeployment;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Uploads;
 import io.slipway.it.support.Users;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,43 +23,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The upload pipeline: what a failed, rejected or interrupted upload leaves behind (nothing), concurrency,
  * size limits and hostile file names. Checked against the real S3 store the server writes to.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ArtifactUploadsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SlipwayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class ArtifactUploadsIT extends ApiTestBase {
 
     @TempDir
     static Path scratch;
-
-    private Api api;
-    private Uploads uploads;
-
-    @BeforeEach
-    void connect() throws Exception {
-        api = new Api(base.toURI());
-        uploads = new Uploads(base.toURI());
-    }
 
     @Test
     void aModelOnnxRuntimeRefusesIsRejectedWithTheRuntimesReasonAndLeavesNothing() {

@@ -4,42 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.it.support.Api;
+import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Database;
-import io.slipway.it.support.SlipwayDeployment;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Users;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The audit trail: one event per change, in the change's transaction, hash-chained per organization. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuditTrailIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SlipwayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-
-    @BeforeEach
-    void connect() throws Exception {
-        api = new Api(base.toURI());
-    }
+class AuditTrailIT extends ApiTestBase {
 
     @Test
     void everyChangeIsRecordedWithItsActorInOrder() {

@@ -5,51 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
+import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Digests;
 import io.slipway.it.support.SharedModels;
-import io.slipway.it.support.SlipwayDeployment;
 import io.slipway.it.support.TestOrg;
-import io.slipway.it.support.Uploads;
 import io.slipway.it.support.Users;
 import java.net.URI;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The model registry as data scientists, viewers and outsiders use it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ModelRegistryIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SlipwayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class ModelRegistryIT extends ApiTestBase {
 
     @TempDir
     static Path scratch;
 
-    private Api api;
-    private Uploads uploads;
     private static TestOrg acme;
 
     @BeforeEach
-    void connect() throws Exception {
-        api = new Api(base.toURI());
-        uploads = new Uploads(base.toURI());
+    void createTheOrganization() {
         if (acme == null) {
             acme = TestOrg.create(api);
         }

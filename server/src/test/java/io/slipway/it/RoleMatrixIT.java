@@ -3,23 +3,16 @@ package io.slipway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.it.support.Api;
-import io.slipway.it.support.SlipwayDeployment;
+import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Users;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,26 +22,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * alice (owner, project admin), bob (data-scientist), carol (manager), dave (viewer) and erin (another
  * organization). One generated test per (operation, user).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RoleMatrixIT {
+class RoleMatrixIT extends ApiTestBase {
 
     private static final List<String> USERS = List.of("alice", "bob", "carol", "dave", "erin");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SlipwayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
     private static TestOrg acme;
-    private Api api;
 
     @BeforeEach
-    void connect() throws Exception {
-        api = new Api(base.toURI());
+    void createTheOrganization() {
         if (acme == null) {
             acme = TestOrg.create(api);
         }

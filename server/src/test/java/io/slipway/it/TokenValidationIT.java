@@ -3,44 +3,19 @@ package io.slipway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.it.support.Api;
+import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.KeycloakClients;
-import io.slipway.it.support.SlipwayDeployment;
 import io.slipway.it.support.TestPlatform;
 import io.slipway.it.support.Users;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Only valid access tokens of the Slipway realm, issued for audience slipway-api, reach the API. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenValidationIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SlipwayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-
-    @BeforeEach
-    void connect() throws Exception {
-        api = new Api(base.toURI());
-    }
+class TokenValidationIT extends ApiTestBase {
 
     @Test
     void aValidTokenIsAccepted() {

@@ -2,7 +2,6 @@ package io.slipway.audit.trail;
 
 import io.slipway.api.Page;
 import io.slipway.api.PageRequest;
-import io.slipway.api.ProblemException;
 import io.slipway.audit.AuditEvent;
 import io.slipway.audit.AuditEventRepository;
 import io.slipway.audit.ChainVerifier;
@@ -43,7 +42,7 @@ public class AuditTrailService {
 
     public AuditPage page(Caller caller, String orgSlug, Optional<String> projectSlug, Optional<Instant> since,
                           PageRequest page) {
-        Optional<Long> beforeSeq = page.after().map(AuditTrailService::seqOf);
+        Optional<Long> beforeSeq = page.afterNumber();
         if (projectSlug.isPresent()) {
             return projects.inProject(caller, orgSlug, projectSlug.get(), Operation.PROJECT_AUDIT_READ, context ->
                     read(context.orgId(), Optional.of(context.project().id()), since, beforeSeq, page));
@@ -58,13 +57,5 @@ public class AuditTrailService {
                 e -> Long.toString(e.seq()));
         Page<AuditEventView> views = rows.map(AuditEventView::of);
         return new AuditPage(views.items(), views.nextCursor(), verifier.verify(orgId));
-    }
-
-    private static long seqOf(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
-        }
     }
 }
