@@ -7,7 +7,12 @@ import jakarta.servlet.annotation.WebServlet;
 
 /**
  * The console's Vaadin servlet, at the root. Declared explicitly (rather than left to Vaadin's automatic
- * registration) for asynchronous support and multipart uploads.
+ * registration) for asynchronous support and multipart uploads. With the multipart configuration the container
+ * parses an upload and keeps the file in a temporary file (never in memory) before Vaadin's upload handler streams
+ * it into the service. Without it, Vaadin would stream the request body itself, but Open Liberty then fails
+ * {@code getParts()} with UnsupportedOperationException (SRVE8020E) where Vaadin expects the specification's
+ * IllegalStateException, and Vaadin's streaming parser needs commons-fileupload2 2.0.0-M4, not the M5 the REST
+ * API uses.
  */
 @WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
 @MultipartConfig

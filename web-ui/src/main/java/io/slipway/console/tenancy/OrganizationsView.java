@@ -13,13 +13,17 @@ import io.slipway.console.ConsoleUser;
 import io.slipway.console.CursorPaging;
 import io.slipway.console.MainLayout;
 import io.slipway.console.Times;
+import io.slipway.console.project.ProjectDetailView;
 import io.slipway.project.ProjectService;
 import io.slipway.project.ProjectView;
 import io.slipway.tenancy.OrganizationService;
 import io.slipway.tenancy.OrganizationView;
 import jakarta.inject.Inject;
 
-/** Home: the organizations the signed-in person belongs to and, for the selected one, its projects. */
+/**
+ * Home: the organizations the signed-in person belongs to and, for the selected one, its projects; clicking a
+ * project opens it.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Organizations · Slipway")
 public class OrganizationsView extends VerticalLayout {
@@ -68,8 +72,17 @@ public class OrganizationsView extends VerticalLayout {
         projectGrid.addColumn(ProjectView::name).setHeader("Name").setFlexGrow(1);
         projectGrid.addColumn(ProjectView::yourRole).setHeader("Your role").setAutoWidth(true);
         projectGrid.setAllRowsVisible(true);
+        projectGrid.getStyle().set("cursor", "pointer");
+        projectGrid.setTooltipGenerator(project -> "Open " + project.slug() + ": its datasets and models");
+        projectGrid.addItemClickListener(event -> openProject(event.getItem()));
         projectsTitle.setVisible(false);
         projectGrid.setVisible(false);
+    }
+
+    private void openProject(ProjectView project) {
+        organizationGrid.asSingleSelect().getOptionalValue().ifPresent(organization ->
+                getUI().ifPresent(ui -> ui.navigate(ProjectDetailView.class,
+                        ProjectDetailView.parameters(organization.slug(), project.slug()))));
     }
 
     private void showProjects(OrganizationView organization) {
