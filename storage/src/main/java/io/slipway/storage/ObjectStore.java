@@ -48,7 +48,7 @@ import okhttp3.Protocol;
  *
  * <p>An upload goes in two steps. {@link #stage} streams the request body to {@code uploads/<uuid>} with a
  * multipart upload of {@value #PART_SIZE}-byte parts, computing its SHA-256 and size on the way and holding
- * one part in memory; the caller inspects what it learned (and, through the tee, the bytes themselves).
+ * two parts in memory (one filling from the body while the other is sent); the caller inspects what it learned (and, through the tee, the bytes themselves).
  * Then {@link #promote} moves it, server-side, to {@code sha256/<hex>}, or finds that the organization already
  * stores those bytes and drops the copy; or {@link #discard} drops it. Keys are made from UUIDs and digests
  * only, never from user-supplied names.
@@ -61,7 +61,7 @@ import okhttp3.Protocol;
 public final class ObjectStore implements AutoCloseable {
 
     /**
-     * Size of the multipart parts of an upload (but the last), and of the one buffer it holds, up to 7.8 GiB;
+     * Size of the multipart parts of an upload (but the last), and of the two buffers it holds, up to 7.8 GiB;
      * larger uploads use larger parts.
      */
     public static final int PART_SIZE = 8 * 1024 * 1024;
@@ -192,7 +192,7 @@ public final class ObjectStore implements AutoCloseable {
     /**
      * Streams {@code body} to a temporary object and returns its SHA-256 and size. The body is read until it
      * ends or exceeds {@code maxBytes}, and never closed; every byte read is also written to {@code tee} when it
-     * is not null (no more than {@code maxBytes} of them). Memory: one part buffer ({@value #PART_SIZE} bytes;
+     * is not null (no more than {@code maxBytes} of them). Memory: two part buffers ({@value #PART_SIZE} bytes each;
      * parts grow only after the first 7.8 GiB). Creates the bucket on first use. A 0-byte body is staged like
      * any other. Whatever fails, nothing is left in the store: the multipart upload is aborted.
      *

@@ -87,7 +87,8 @@ final class S3Calls {
         }
     }
 
-    private static <T> CompletableFuture<T> start(String operation, String bucket, String key, Call<T> call) {
+    /** Starts the call without waiting; what starting throws is translated, what the future fails with is not. */
+    static <T> CompletableFuture<T> start(String operation, String bucket, String key, Call<T> call) {
         try {
             return call.start();
         } catch (Exception e) {

@@ -1,6 +1,7 @@
 package io.slipway.storage;
 
 import io.minio.RemoveObjectArgs;
+import io.minio.UploadPartResponse;
 import io.minio.messages.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One upload being staged: reads the body a part at a time into a reused buffer, hashes it, copies it to the
- * tee, and sends each full buffer as a part of an explicit multipart upload; a body shorter than one part
- * becomes a single PutObject. On any failure the multipart upload is aborted, so nothing is left.
+ * One upload being staged: reads the body a part at a time into one of two reused buffers, hashes it, copies it
+ * to the tee, and sends each full buffer as a part of an explicit multipart upload while the other buffer fills
+ * from the body (so reading the client and writing the store overlap; at most one part is in flight); a body
+ * shorter than one part becomes a single PutObject. On any failure the multipart upload is aborted, so nothing
+ * is left.
  *
  * <p>S3 allows 10,000 parts, so fixed 8 MiB parts would stop at 78 GiB. Instead the part size doubles every
  * {@value #PARTS_PER_SIZE} parts up to {@value #MAX_DOUBLINGS} doublings (8 MiB up to 1 GiB): the buffer grows
@@ -34,7 +38,11 @@ final class Staging {
     private final long maxBytes;
     private final OutputStream tee;
     private final int basePartSize;
+    /** The buffer being filled and the one whose part may be in flight; they swap after each part. */
     private byte[] buffer;
+    private byte[] sending;
+    private CompletableFuture<UploadPartResponse> inFlight;
+    private int inFlightNumber;
     private final MessageDigest sha256;
     private final List<Part> parts = new ArrayList<>();
 
@@ -50,6 +58,7 @@ final class Staging {
         this.tee = tee;
         this.basePartSize = partSize;
         this.buffer = new byte[partSize];
+        this.sending = new byte[partSize];
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -62,7 +71,7 @@ final class Staging {
             while (true) {
                 int partSize = partSize(basePartSize, parts.size() + 1);
                 if (buffer.length != partSize) {
-                    buffer = new byte[partSize]; // the old one is garbage: still one buffer per upload
+                    buffer = new byte[partSize]; // the old one is garbage: still two buffers per upload
                 }
                 int filled = fill(body);
                 boolean end = filled < buffer.length;
@@ -76,6 +85,7 @@ final class Staging {
                     uploadPart(filled);
                 }
                 if (end) {
+                    awaitInFlight();
                     Part[] completed = parts.toArray(Part[]::new);
                     S3Calls.await("complete the multipart upload", bucket, key,
                             () -> client.completeMultipartUploadAsync(bucket, null, key, uploadId, completed,
@@ -144,17 +154,39 @@ final class Staging {
             uploadId = S3Calls.await("start a multipart upload", bucket, key,
                     () -> client.createMultipartUploadAsync(bucket, null, key, null, null)).result().uploadId();
         }
+        awaitInFlight();
         int partNumber = parts.size() + 1;
         byte[] part = buffer;
-        String etag = S3Calls.await("upload part " + partNumber, bucket, key,
-                () -> client.uploadPartAsync(bucket, null, key, part, length, uploadId, partNumber, null, null))
-                .etag();
-        parts.add(new Part(partNumber, etag));
+        inFlight = S3Calls.start("upload part " + partNumber, bucket, key,
+                () -> client.uploadPartAsync(bucket, null, key, part, length, uploadId, partNumber, null, null));
+        inFlightNumber = partNumber;
+        buffer = sending;
+        sending = part;
+    }
+
+    /** Waits for the part in flight, if any, and records it. */
+    private void awaitInFlight() {
+        if (inFlight != null) {
+            CompletableFuture<UploadPartResponse> part = inFlight;
+            inFlight = null;
+            parts.add(new Part(inFlightNumber, S3Calls.await("upload part " + inFlightNumber, bucket, key,
+                    () -> part).etag()));
+        }
     }
 
     /** Leaves nothing behind; a clean-up failure is attached to the original one, never thrown instead. */
     private void cleanUp(Throwable failure) {
         try {
+            if (inFlight != null) {
+                // let the part finish (or fail) first, so the abort cannot race it and leave the part behind
+                CompletableFuture<UploadPartResponse> part = inFlight;
+                inFlight = null;
+                try {
+                    S3Calls.awaitCleanup("upload part " + inFlightNumber, bucket, key, () -> part);
+                } catch (StorageException ignored) {
+                    // the part failed too: the abort below removes whatever it left
+                }
+            }
             if (uploadId != null) {
                 S3Calls.awaitCleanup("abort the multipart upload", bucket, key,
                         () -> client.abortMultipartUploadAsync(bucket, null, key, uploadId, null, null));
