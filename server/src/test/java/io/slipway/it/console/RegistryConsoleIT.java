@@ -3,9 +3,7 @@ package io.slipway.it.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Page;
 import io.slipway.devstack.SampleModels;
 import io.slipway.it.console.pages.DatasetsTab;
 import io.slipway.it.console.pages.KeycloakLoginPage;
@@ -13,49 +11,27 @@ import io.slipway.it.console.pages.ModelsTab;
 import io.slipway.it.console.pages.ProjectPage;
 import io.slipway.it.support.Api;
 import io.slipway.it.support.Digests;
-import io.slipway.it.support.SlipwayDeployment;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.TestPlatform;
-import io.slipway.it.support.Uploads;
 import io.slipway.it.support.Users;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry in the console, in a real browser: a data scientist uploads a CSV dataset and ONNX models (and
  * sees a broken one refused with ONNX Runtime's reason), downloads what was stored; a viewer browses the versions
- * without being offered an upload. A failing test leaves a screenshot in {@code target/console-screenshots/}; with
- * {@code -Dconsole.screenshots=true} every test leaves one of where it ended.
+ * without being offered an upload.
  */
-@EnabledIf(value = "chromiumIsInstalled", disabledReason =
-        "Chromium not found at /usr/bin/chromium: install it with apt-get install chromium (see README)")
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RegistryConsoleIT {
+@EnabledIf(value = BrowserTestBase.CHROMIUM_INSTALLED, disabledReason = BrowserTestBase.NO_CHROMIUM)
+class RegistryConsoleIT extends BrowserTestBase {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String TRANSACTIONS_CSV = """
             id,amount,fraud,at
             1,12.50,false,2025-01-02T10:00:00Z
@@ -67,72 +43,16 @@ class RegistryConsoleIT {
     /** The sample classifier's signature as ONNX Runtime reads it: a dynamic batch of 4 features → 3 classes. */
     private static final String IRIS_SIGNATURE = "input float[?,4] → output float[?,3]";
 
-    private static SystemChromium chromium;
     private static TestOrg org;
 
     @TempDir
     static Path scratch;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SlipwayDeployment.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private Uploads uploads;
-    private BrowserContext browser;
-    private Page page;
-    private final List<String> blockedRequests = new CopyOnWriteArrayList<>();
-
-    @RegisterExtension
-    final TestExecutionExceptionHandler screenshotOnFailure = (context, failure) -> {
-        if (page != null && !page.isClosed()) {
-            Path file = screenshot(context.getRequiredTestMethod().getName());
-            failure.addSuppressed(new AssertionError("Browser was at " + page.url() + "; screenshot " + file));
-        }
-        throw failure;
-    };
-
-    static boolean chromiumIsInstalled() {
-        return SystemChromium.isInstalled();
-    }
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = SystemChromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-            chromium = null;
-        }
-    }
-
     @BeforeEach
-    void openBrowser() throws Exception {
-        api = new Api(base.toURI());
-        uploads = new Uploads(base.toURI());
+    void createTheOrganizationOnce() {
         if (org == null) {
             org = TestOrg.create(api);
         }
-        browser = chromium.newContext(blockedRequests::add);
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) throws IOException {
-        if (Boolean.getBoolean("console.screenshots") && !page.isClosed()) {
-            // tall enough for the whole page: the console scrolls inside its layout, not the document
-            page.setViewportSize(1280, 1800);
-            screenshot(test.getTestMethod().orElseThrow().getName() + "-done");
-        }
-        browser.close();
-        assertThat(blockedRequests).as("requests the pages sent beyond this machine").isEmpty();
     }
 
     @Test
@@ -235,12 +155,5 @@ class RegistryConsoleIT {
     private static Path write(String fileName, byte[] content) throws IOException {
         Path dir = Files.createDirectories(scratch.resolve("files"));
         return Files.write(dir.resolve(fileName), content);
-    }
-
-    private Path screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve(name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        return file;
     }
 }

@@ -7,11 +7,8 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
-import io.slipway.api.ProblemException;
 import io.slipway.console.artifact.StreamingUpload;
 import io.slipway.console.project.ProjectScope;
 import io.slipway.dataset.DatasetService;
@@ -25,16 +22,14 @@ public class DatasetUploadForm extends Composite<VerticalLayout> {
 
     private final TextField name = new TextField("Dataset name");
     private final TextField description = new TextField("Description (optional)");
-    private final BeanValidationBinder<DatasetUploadRequest> binder =
-            new BeanValidationBinder<>(DatasetUploadRequest.class);
+    private final FormInput<DatasetUploadRequest> input =
+            new FormInput<>(DatasetUploadRequest.class, "name the dataset before choosing the file");
     private final StreamingUpload<DatasetVersionView> upload;
-    /** The valid form the next upload is stored as; written inside the UI lock, read by the upload thread. */
-    private volatile DatasetUploadRequest ready;
 
     public DatasetUploadForm(ProjectScope scope, DatasetService datasets) {
         upload = new StreamingUpload<>("dataset-upload", "Choose file…",
                 body -> {
-                    DatasetUploadRequest request = requireReady();
+                    DatasetUploadRequest request = input.require();
                     return datasets.upload(scope.caller(), scope.org(), scope.project(), request.name(),
                             request.optionalDescription(), body);
                 },
@@ -60,32 +55,9 @@ public class DatasetUploadForm extends Composite<VerticalLayout> {
         name.setValueChangeMode(ValueChangeMode.EAGER);
         description.setId("dataset-description");
         description.setValueChangeMode(ValueChangeMode.EAGER);
-        binder.forField(name).bind("name");
-        binder.forField(description).bind("description");
-        binder.readRecord(DatasetUploadRequest.EMPTY);
-        binder.addValueChangeListener(event -> capture());
-        capture();
-    }
-
-    private void capture() {
-        ready = binder.isValid() ? writeRecord() : null;
-        upload.setReady(ready != null);
-    }
-
-    private DatasetUploadRequest writeRecord() {
-        try {
-            return binder.writeRecord();
-        } catch (ValidationException e) {
-            return null;
-        }
-    }
-
-    private DatasetUploadRequest requireReady() {
-        DatasetUploadRequest request = ready;
-        if (request == null) {
-            throw ProblemException.invalidField("name", "name the dataset before choosing the file");
-        }
-        return request;
+        input.binder().forField(name).bind("name");
+        input.binder().forField(description).bind("description");
+        input.watch(DatasetUploadRequest.EMPTY, upload::setReady);
     }
 
     private static String describe(DatasetVersionView version) {

@@ -7,14 +7,11 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.binder.BeanValidationBinder;
-import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.shared.Registration;
-import io.slipway.api.ProblemException;
 import io.slipway.console.artifact.StreamingUpload;
 import io.slipway.console.project.ProjectScope;
 import io.slipway.registry.ModelUploads;
@@ -31,16 +28,14 @@ public class ModelUploadForm extends Composite<VerticalLayout> {
     private final TextField description = new TextField("Description (optional)");
     private final TextField metrics = new TextField("Metrics (optional)");
     private final TextField trainedOn = new TextField("Trained on (optional)");
-    private final BeanValidationBinder<ModelUploadRequest> binder =
-            new BeanValidationBinder<>(ModelUploadRequest.class);
+    private final FormInput<ModelUploadRequest> input =
+            new FormInput<>(ModelUploadRequest.class, "name the model before choosing the file");
     private final StreamingUpload<ModelVersionView> upload;
-    /** The valid form the next upload is stored as; written inside the UI lock, read by the upload thread. */
-    private volatile ModelUploadRequest ready;
 
     public ModelUploadForm(ProjectScope scope, ModelUploads models) {
         upload = new StreamingUpload<>("model-upload", "Choose model file…",
                 body -> {
-                    ModelUploadRequest request = requireReady();
+                    ModelUploadRequest request = input.require();
                     return models.upload(scope.caller(), scope.org(), scope.project(), request.name(),
                             request.metadata(), body);
                 },
@@ -73,13 +68,11 @@ public class ModelUploadForm extends Composite<VerticalLayout> {
         for (TextField field : new TextField[] {name, description, metrics, trainedOn}) {
             field.setValueChangeMode(ValueChangeMode.EAGER);
         }
-        binder.forField(name).bind("name");
-        binder.forField(description).bind("description");
-        binder.forField(metrics).withValidator(explained(MetricsInput::metrics)).bind("metrics");
-        binder.forField(trainedOn).withValidator(explained(MetricsInput::datasets)).bind("trainedOn");
-        binder.readRecord(ModelUploadRequest.EMPTY);
-        binder.addValueChangeListener(event -> capture());
-        capture();
+        input.binder().forField(name).bind("name");
+        input.binder().forField(description).bind("description");
+        input.binder().forField(metrics).withValidator(explained(MetricsInput::metrics)).bind("metrics");
+        input.binder().forField(trainedOn).withValidator(explained(MetricsInput::datasets)).bind("trainedOn");
+        input.watch(ModelUploadRequest.EMPTY, upload::setReady);
     }
 
     /** A validator whose message is the parser's explanation of what is wrong. */
@@ -92,27 +85,6 @@ public class ModelUploadForm extends Composite<VerticalLayout> {
                 return ValidationResult.error(e.getMessage());
             }
         };
-    }
-
-    private void capture() {
-        ready = binder.isValid() ? writeRecord() : null;
-        upload.setReady(ready != null);
-    }
-
-    private ModelUploadRequest writeRecord() {
-        try {
-            return binder.writeRecord();
-        } catch (ValidationException e) {
-            return null;
-        }
-    }
-
-    private ModelUploadRequest requireReady() {
-        ModelUploadRequest request = ready;
-        if (request == null) {
-            throw ProblemException.invalidField("name", "name the model before choosing the file");
-        }
-        return request;
     }
 
     private static String describe(ModelVersionView version) {
