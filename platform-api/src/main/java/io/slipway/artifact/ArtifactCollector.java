@@ -102,19 +102,27 @@ public class ArtifactCollector {
         return new Report(1, temporary, incomplete, orphaned);
     }
 
+    /**
+     * Deletes the candidates no artifact row names, holding the organization's lock (the one registrations take)
+     * from the lookup to the last delete, so no upload can register one of them in between; see
+     * {@link ArtifactRegistry}. Registrations in the organization wait for at most one batch of deletes.
+     */
     private int deleteUnregistered(Organization organization, String bucket, List<ObjectInfo> candidates) {
         if (candidates.isEmpty()) {
             return 0;
         }
         List<String> hashes = candidates.stream().map(c -> c.key().substring("sha256/".length())).toList();
-        Set<String> registered = tenancy.asSystemIn(organization.id(), () -> artifacts.registered(hashes));
-        int deleted = 0;
-        for (ObjectInfo candidate : candidates) {
-            if (!registered.contains(candidate.key().substring("sha256/".length()))) {
-                store.delete(bucket, candidate.key());
-                deleted++;
+        return tenancy.asSystemIn(organization.id(), () -> {
+            organizations.lock(organization.id());
+            Set<String> registered = artifacts.registered(hashes);
+            int deleted = 0;
+            for (ObjectInfo candidate : candidates) {
+                if (!registered.contains(candidate.key().substring("sha256/".length()))) {
+                    store.delete(bucket, candidate.key());
+                    deleted++;
+                }
             }
-        }
-        return deleted;
+            return deleted;
+        });
     }
 }

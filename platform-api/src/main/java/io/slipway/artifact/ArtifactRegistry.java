@@ -1,6 +1,8 @@
 package io.slipway.artifact;
 
+import io.slipway.api.ProblemException;
 import io.slipway.auth.Caller;
+import io.slipway.storage.ObjectStore;
 import io.slipway.tenancy.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,26 +15,39 @@ import java.util.UUID;
  * organization's row, so that registrations in one organization happen one at a time: find-or-create of
  * artifacts and datasets/models and the choice of version numbers are then free of races (ten concurrent
  * uploads get ten distinct numbers). The lock is held only for the short registration transaction.
+ *
+ * <p>The garbage collector deletes content no artifact row names under the same lock. An upload whose bytes
+ * were already stored may have found an object that no row names yet (left by a failed registration) and older
+ * than the collector's grace period; under the lock it checks that the object is still there before naming it,
+ * so it either registers it before the collector looks (which then keeps it) or finds it gone and registers
+ * nothing.
  */
 @ApplicationScoped
 public class ArtifactRegistry {
 
     private final ArtifactRepository artifacts;
     private final OrganizationRepository organizations;
+    private final ObjectStore store;
 
     @Inject
-    public ArtifactRegistry(ArtifactRepository artifacts, OrganizationRepository organizations) {
+    public ArtifactRegistry(ArtifactRepository artifacts, OrganizationRepository organizations, ObjectStore store) {
         this.artifacts = artifacts;
         this.organizations = organizations;
+        this.store = store;
     }
 
     protected ArtifactRegistry() {
-        this(null, null);
+        this(null, null, null);
     }
 
     public Artifact register(UUID orgId, ReceivedArtifact received, Caller caller) {
         organizations.lock(orgId);
         return artifacts.findBySha256(received.sha256()).orElseGet(() -> {
+            // a fresh copy is younger than the collector's grace period; only reused content can be collected
+            if (received.reused() && store.stat(store.bucketFor(orgId), received.key()).isEmpty()) {
+                throw ProblemException.conflict("content-collected", "The stored copy of these bytes was removed "
+                        + "as garbage while this upload was being registered; nothing was registered. Upload again.");
+            }
             Artifact artifact = new Artifact(received.sha256(), received.size(), received.key(),
                     Instant.now().truncatedTo(ChronoUnit.MICROS), caller.userId());
             artifacts.store(artifact);

@@ -12,6 +12,7 @@ import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Uploads;
 import io.slipway.it.support.Users;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,25 @@ class ArtifactUploadsIT extends ApiTestBase {
         api.post(root, "api/v1/orgs", Map.of("slug", "it-small-limit", "name", "Small", "owner", "alice"));
         api.post(Users.token("alice"), "api/v1/orgs/it-small-limit/projects", Map.of("slug", "p", "name", "P"));
         return new TestOrg("it-small-limit", "p");
+    }
+
+    @Test
+    void contentLeftUnregisteredIsReusedByAnUploadOfTheSameBytesAndThenKeptWhileTheRestIsCollected() {
+        TestOrg org = TestOrg.create(api);
+        byte[] reused = "weights the next upload brings again".getBytes(StandardCharsets.UTF_8);
+        byte[] abandoned = "weights nobody uploads again".getBytes(StandardCharsets.UTF_8);
+        String reusedKey = Buckets.storeUnregistered(org, reused);
+        String abandonedKey = Buckets.storeUnregistered(org, abandoned);
+
+        Api.Reply upload = rawModel(org, "leftover", "model.pkl", reused);
+        Api.Reply collected = api.post(Users.token("root"), "api/v1/platform/storage/collect?graceSeconds=0", "{}");
+
+        assertThat(upload.status()).as("%s", upload).isEqualTo(201);
+        assertThat(upload.json().path("storedContentReused").asBoolean()).isTrue();
+        assertThat(collected.status()).as("%s", collected).isEqualTo(200);
+        assertThat(Buckets.keys(org)).contains(reusedKey).doesNotContain(abandonedKey);
+        assertThat(uploads.download(Users.token("dave"), org.projectPath() + "/models/leftover/versions/1/content"))
+                .isEqualTo(reused);
     }
 
     private Api.Reply rawModel(TestOrg org, String model, String fileName, byte[] content) {

@@ -4,6 +4,8 @@ import io.slipway.devstack.EmbeddedS3;
 import io.slipway.storage.ObjectInfo;
 import io.slipway.storage.ObjectStore;
 import io.slipway.storage.S3Settings;
+import io.slipway.storage.StagedUpload;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +37,18 @@ public final class Buckets {
         try (ObjectStore store = store()) {
             String bucket = store.bucketFor(orgId(org));
             return store.buckets().contains(bucket) ? store.incompleteUploads(bucket).size() : 0;
+        }
+    }
+
+    /**
+     * Stores {@code content} under its SHA-256 in the organization's bucket without registering it, as an upload
+     * whose registration failed leaves it; returns its key.
+     */
+    public static String storeUnregistered(TestOrg org, byte[] content) {
+        try (ObjectStore store = store()) {
+            String bucket = store.bucketFor(orgId(org));
+            StagedUpload staged = store.stage(bucket, new ByteArrayInputStream(content), content.length, null);
+            return store.promote(staged).key();
         }
     }
 
