@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * When garbage collection runs: every {@code slipway.artifacts.gc.interval} (default 15 minutes, 0 turns it
- * off) with grace {@code slipway.artifacts.gc.grace} (default 1 hour), and on demand. Runs never overlap.
+ * off) with grace {@code slipway.artifacts.gc.grace}, and on demand. Runs never overlap. The default grace, 24
+ * hours, is long because an upload's incomplete multipart upload counts its age from the upload's start: a slow
+ * upload still in flight (5 GiB at 1 MB/s takes 90 minutes) must not be collected.
  */
 @ApplicationScoped
 public class ArtifactCollection {
@@ -36,7 +38,7 @@ public class ArtifactCollection {
     public ArtifactCollection(ArtifactCollector collector,
                               @ConfigProperty(name = "slipway.artifacts.gc.interval", defaultValue = "PT15M")
                               Duration interval,
-                              @ConfigProperty(name = "slipway.artifacts.gc.grace", defaultValue = "PT1H")
+                              @ConfigProperty(name = "slipway.artifacts.gc.grace", defaultValue = "PT24H")
                               Duration grace) {
         this.collector = collector;
         this.interval = interval;
