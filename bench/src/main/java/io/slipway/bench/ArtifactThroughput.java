@@ -16,7 +16,9 @@ import java.util.UUID;
  * Upload and download of a generated artifact (1 GiB by default) through a running Slipway versus the MinIO
  * SDK straight to the same S3 server, in one process, several rounds each (the two paths alternate which goes
  * first); prints each transfer's MB/s, the best and median of each phase, the ratios Slipway/direct and the
- * server's heap growth while it streams. Every transfer is checked by SHA-256 on the client, both ways.
+ * server's heap growth while it streams. Every transfer is checked by SHA-256 on the client, both ways. Each
+ * Slipway round also uploads one more artifact declaring its SHA-256 ({@code ?sha256=}, computed beforehand
+ * and not timed, as a CI job hashes its file), which the server writes straight to its content address.
  *
  * <p>Every artifact has its own random seed, so no upload of this run finds its bytes already stored; one
  * extra Slipway upload repeats the last round's bytes on purpose, to time the deduplicated path (no
@@ -120,7 +122,7 @@ public final class ArtifactThroughput {
         GeneratedArtifact artifact = new GeneratedArtifact(seeds.nextLong(), size);
         Optional<ServerHeap.Watch> upWatch = heap.map(ServerHeap::watch);
         CpuTimes start = cpu();
-        SlipwayClient.Uploaded uploaded = slipway.upload(options.model(), artifact);
+        SlipwayClient.Uploaded uploaded = slipway.upload(options.model(), artifact, Optional.empty());
         CpuTimes upCpu = cpu().since(start);
         Optional<ServerHeap.Figures> upHeap = upWatch.map(ServerHeap.Watch::stop);
         Optional<ServerHeap.Watch> downWatch = heap.map(ServerHeap::watch);
@@ -141,7 +143,23 @@ public final class ArtifactThroughput {
         record(new Report.Row(Report.SLIPWAY_UP, round, uploaded.transfer(), upCpu, upHeap));
         record(new Report.Row(Report.SLIPWAY_DOWN, round, down, downCpu, downHeap));
         record(new Report.Row(Report.SLIPWAY_PRESIGNED, round, presigned, presignedCpu, Optional.empty()));
+        declaredUpload(slipway, heap, round, size);
         return artifact.seed();
+    }
+
+    /** Uploads a new artifact declaring its digest: no temporary object, no server-side copy. */
+    private void declaredUpload(SlipwayClient slipway, Optional<ServerHeap> heap, int round, long size)
+            throws IOException {
+        long seed = seeds.nextLong();
+        String sha256 = GeneratedArtifact.sha256Of(seed, size);
+        Optional<ServerHeap.Watch> watch = heap.map(ServerHeap::watch);
+        CpuTimes start = cpu();
+        SlipwayClient.Uploaded uploaded = slipway.upload(options.model(), new GeneratedArtifact(seed, size),
+                Optional.of(sha256));
+        CpuTimes used = cpu().since(start);
+        Optional<ServerHeap.Figures> figures = watch.map(ServerHeap.Watch::stop);
+        requireServerDigest(uploaded);
+        record(new Report.Row(Report.SLIPWAY_DECLARED, round, uploaded.transfer(), used, figures));
     }
 
     /** Uploads the bytes of an earlier round again: the server stages and hashes them, then finds them stored. */
@@ -149,7 +167,7 @@ public final class ArtifactThroughput {
         GeneratedArtifact artifact = new GeneratedArtifact(seed, options.size());
         Optional<ServerHeap.Watch> watch = heap.map(ServerHeap::watch);
         CpuTimes start = cpu();
-        SlipwayClient.Uploaded uploaded = slipway.upload(options.model(), artifact);
+        SlipwayClient.Uploaded uploaded = slipway.upload(options.model(), artifact, Optional.empty());
         CpuTimes used = cpu().since(start);
         Optional<ServerHeap.Figures> figures = watch.map(ServerHeap.Watch::stop);
         requireServerDigest(uploaded);

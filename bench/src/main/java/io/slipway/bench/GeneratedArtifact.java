@@ -46,6 +46,16 @@ final class GeneratedArtifact extends InputStream {
         return position;
     }
 
+    /** The SHA-256 of the artifact of this seed and size, by generating it once (as a client hashes its file). */
+    static String sha256Of(long seed, long size) {
+        GeneratedArtifact artifact = new GeneratedArtifact(seed, size);
+        byte[] buffer = new byte[BLOCK];
+        while (artifact.read(buffer, 0, buffer.length) >= 0) {
+            // reading hashes
+        }
+        return artifact.sha256Hex();
+    }
+
     /** SHA-256 of the bytes read so far, in hex; call it once, at the end (it resets the digest). */
     String sha256Hex() {
         return HexFormat.of().formatHex(sha256.digest());

@@ -12,6 +12,7 @@ final class Report {
     static final String SLIPWAY_UP = "slipway upload";
     static final String SLIPWAY_DOWN = "slipway download";
     static final String SLIPWAY_DEDUP = "slipway upload, dedup";
+    static final String SLIPWAY_DECLARED = "slipway upload, sha256";
     static final String SLIPWAY_PRESIGNED = "slipway presigned down";
 
     static final double RATIO_TARGET = 0.8;
@@ -60,8 +61,8 @@ final class Report {
     static void summary(List<Row> rows, BenchOptions options) {
         System.out.println();
         System.out.printf("%-22s %10s %12s %10s%n", "phase", "best MB/s", "median MB/s", "median s");
-        for (String phase : List.of(DIRECT_UP, SLIPWAY_UP, SLIPWAY_DEDUP, DIRECT_DOWN, SLIPWAY_DOWN,
-                SLIPWAY_PRESIGNED)) {
+        for (String phase : List.of(DIRECT_UP, SLIPWAY_UP, SLIPWAY_DECLARED, SLIPWAY_DEDUP, DIRECT_DOWN,
+                SLIPWAY_DOWN, SLIPWAY_PRESIGNED)) {
             List<Transfer> of = transfers(rows, phase);
             if (!of.isEmpty()) {
                 System.out.printf("%-22s %10s %12s %10s%n", phase, f(best(of), 1), f(median(of), 1),
@@ -70,15 +71,17 @@ final class Report {
         }
         System.out.println();
         ratio("upload", transfers(rows, SLIPWAY_UP), transfers(rows, DIRECT_UP));
+        ratio("upload, sha256", transfers(rows, SLIPWAY_DECLARED), transfers(rows, DIRECT_UP));
         ratio("download", transfers(rows, SLIPWAY_DOWN), transfers(rows, DIRECT_DOWN));
         ratio("presigned download", transfers(rows, SLIPWAY_PRESIGNED), transfers(rows, DIRECT_DOWN));
         heap(rows, SLIPWAY_UP);
+        heap(rows, SLIPWAY_DECLARED);
         heap(rows, SLIPWAY_DEDUP);
         heap(rows, SLIPWAY_DOWN);
         System.out.printf("%ntarget: upload and download >= %.2f of direct; heap growth < %.0f MiB for %s%n",
                 RATIO_TARGET, HEAP_TARGET_MIB, size(options.size()));
-        heapVerdict(rows.stream().filter(r -> r.phase().equals(SLIPWAY_UP)).flatMap(r -> r.heap().stream())
-                .toList());
+        heapVerdict(rows.stream().filter(r -> r.phase().equals(SLIPWAY_UP) || r.phase().equals(SLIPWAY_DECLARED))
+                .flatMap(r -> r.heap().stream()).toList());
     }
 
     private static void heapVerdict(List<ServerHeap.Figures> uploads) {

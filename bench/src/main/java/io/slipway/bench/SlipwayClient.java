@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -53,7 +54,8 @@ final class SlipwayClient implements AutoCloseable {
     record Uploaded(Transfer transfer, int version, String serverSha256, boolean reused) {
     }
 
-    Uploaded upload(String model, GeneratedArtifact artifact) throws IOException {
+    /** Uploads the artifact as a new version; with {@code sha256}, declaring its digest ({@code ?sha256=}). */
+    Uploaded upload(String model, GeneratedArtifact artifact, Optional<String> sha256) throws IOException {
         String token = tokens.password(user, password);
         long[] lastByteWritten = {0};
         RequestBody body = new RequestBody() {
@@ -82,9 +84,11 @@ final class SlipwayClient implements AutoCloseable {
                 lastByteWritten[0] = System.nanoTime();
             }
         };
+        HttpUrl.Builder url = models.newBuilder().addPathSegment(model).addPathSegment("versions")
+                .addQueryParameter("fileName", model + ".bin");
+        sha256.ifPresent(digest -> url.addQueryParameter("sha256", digest));
         Request request = new Request.Builder()
-                .url(models.newBuilder().addPathSegment(model).addPathSegment("versions")
-                        .addQueryParameter("fileName", model + ".bin").build())
+                .url(url.build())
                 .header("Authorization", "Bearer " + token)
                 .post(body)
                 .build();

@@ -1,7 +1,9 @@
 package io.slipway.artifact;
 
+import io.slipway.api.FieldError;
 import io.slipway.api.ProblemException;
 import io.slipway.storage.ArtifactTooLargeException;
+import io.slipway.storage.DigestMismatchException;
 import io.slipway.storage.ObjectStore;
 import io.slipway.storage.StagedUpload;
 import io.slipway.storage.StoredArtifact;
@@ -16,7 +18,9 @@ import java.util.logging.Logger;
  * The way every artifact enters Slipway: streamed (never held whole) into a temporary object of the
  * organization's bucket while its SHA-256 is computed and a {@link ContentCheck} watches; refused when too
  * large, empty or failing the check — leaving no object — and otherwise moved to its content key, where equal
- * bytes uploaded earlier are reused. Registering it (a version row) is the caller's next, separate step.
+ * bytes uploaded earlier are reused. An upload that declares its SHA-256 skips the temporary object: it is
+ * written straight to its content key, and completed only if the digest is true and the checks pass.
+ * Registering it (a version row) is the caller's next, separate step.
  */
 @ApplicationScoped
 public class ArtifactUploads {
@@ -37,35 +41,59 @@ public class ArtifactUploads {
     }
 
     /**
-     * Receives one upload.
-     *
-     * @param declaredLength the Content-Length the client announced, or -1 (chunked)
+     * Receives one upload. When the client declared the content's SHA-256, the bytes go straight to their
+     * content key (or, already stored, are only read), and a different digest is refused.
      */
-    public ReceivedArtifact receive(UUID orgId, String orgSlug, InputStream body, long declaredLength,
-                                    ContentCheck check) {
+    public ReceivedArtifact receive(UUID orgId, String orgSlug, UploadBody body, ContentCheck check) {
         long limit = limits.maxBytes(orgSlug);
-        if (declaredLength > limit) {
+        if (body.declaredLength() > limit) {
             throw tooLarge(limit);
         }
         String bucket = store.bucketFor(orgId);
         store.ensureBucket(bucket);
         try (check) {
-            StagedUpload staged = stage(bucket, body, limit, check);
+            if (body.sha256().isPresent()) {
+                StoredArtifact stored = storeDeclared(bucket, body, limit, check);
+                return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused());
+            }
+            StagedUpload staged = stage(bucket, body.content(), limit, check);
             try {
-                if (declaredLength >= 0 && staged.size() != declaredLength) {
-                    // the client announced more (or fewer) bytes than arrived: a broken-off request
-                    throw interrupted();
-                }
-                if (staged.size() == 0) {
-                    throw ProblemException.badRequest("empty-upload", "The upload is empty: send the file's bytes.");
-                }
-                check.verify();
+                accept(staged.size(), body.declaredLength(), check);
                 StoredArtifact stored = store.promote(staged);
                 return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused());
             } catch (RuntimeException rejected) {
                 store.discard(staged);
                 throw rejected;
             }
+        }
+    }
+
+    /** What every upload must pass before it is kept: complete, not empty, and the content check. */
+    private static void accept(long size, long declaredLength, ContentCheck check) {
+        if (declaredLength >= 0 && size != declaredLength) {
+            // the client announced more (or fewer) bytes than arrived: a broken-off request
+            throw interrupted();
+        }
+        if (size == 0) {
+            throw ProblemException.badRequest("empty-upload", "The upload is empty: send the file's bytes.");
+        }
+        check.verify();
+    }
+
+    private StoredArtifact storeDeclared(String bucket, UploadBody body, long limit, ContentCheck check) {
+        String declared = body.sha256().orElseThrow();
+        try {
+            return store.store(bucket, declared, body.content(), limit, check.tee(),
+                    size -> accept(size, body.declaredLength(), check));
+        } catch (DigestMismatchException e) {
+            throw ProblemException.badRequest("digest-mismatch", "The file's SHA-256 is " + e.actual()
+                    + ", not the " + declared + " the request declared; nothing was stored.",
+                    new FieldError("sha256", "does not match the file's content"));
+        } catch (ArtifactTooLargeException e) {
+            throw tooLarge(limit);
+        } catch (UploadInterruptedException e) {
+            LOG.info(() -> "Upload into " + bucket + " broke off: " + e.getMessage());
+            throw interrupted();
         }
     }
 

@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
@@ -20,10 +22,13 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
  *   <li>{@code multipart/form-data}: an optional {@code metadata} part (JSON) followed by a {@code file}
  *       part, whose file name is kept as metadata.</li>
  * </ul>
+ * Either form may declare the file's SHA-256 in the query ({@code ?sha256=<64 hex digits>}): the upload is then
+ * refused unless the file has that digest, and stored without a server-side copy.
  */
 public final class UploadRequests {
 
     private static final int MAX_METADATA_BYTES = 64 * 1024;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private UploadRequests() {
     }
@@ -37,14 +42,16 @@ public final class UploadRequests {
     /**
      * @param fromQuery metadata for a raw body (also the default when a multipart request has no metadata part)
      * @param fileName  the file name from the query, for raw bodies
+     * @param sha256Parameter the {@code sha256} query parameter, or null
      */
     public static <M, T> T read(HttpServletRequest request, Class<M> metadataType, M fromQuery,
-                                Optional<String> fileName, Handler<M, T> handler) {
+                                Optional<String> fileName, String sha256Parameter, Handler<M, T> handler) {
+        Optional<String> sha256 = declaredSha256(sha256Parameter);
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
             String mediaType = Optional.ofNullable(request.getContentType()).orElse("application/octet-stream");
             try {
                 return handler.handle(fromQuery, new UploadBody(request.getInputStream(),
-                        request.getContentLengthLong(), mediaType, fileName));
+                        request.getContentLengthLong(), mediaType, fileName, sha256));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,7 +67,7 @@ public final class UploadRequests {
                     String mediaType = Optional.ofNullable(part.getContentType()).orElse("application/octet-stream");
                     try (InputStream content = part.getInputStream()) {
                         return handler.handle(metadata, new UploadBody(content, -1, mediaType,
-                                Optional.ofNullable(part.getName()).or(() -> fileName)));
+                                Optional.ofNullable(part.getName()).or(() -> fileName), sha256));
                     }
                 } else {
                     throw ProblemException.badRequest("unexpected-part", "Unknown multipart part '"
@@ -75,6 +82,17 @@ public final class UploadRequests {
             throw ProblemException.badRequest("upload-interrupted",
                     "The upload stopped before the body was complete; nothing was stored.");
         }
+    }
+
+    /** The declared digest, lowercased; a 400 problem naming {@code sha256} when it is not one. */
+    static Optional<String> declaredSha256(String sha256) {
+        if (sha256 == null) {
+            return Optional.empty();
+        }
+        if (!SHA256.matcher(sha256).matches()) {
+            throw ProblemException.invalidField("sha256", "must be the file's SHA-256 as 64 hexadecimal digits");
+        }
+        return Optional.of(sha256.toLowerCase(Locale.ROOT));
     }
 
     private static <M> M parseMetadata(FileItemInput part, Class<M> type) throws IOException {

@@ -51,17 +51,19 @@ public class DatasetResource {
     /**
      * Uploads a new version: the raw body is the file (any Content-Type; {@code ?fileName=} and
      * {@code ?description=} as metadata), or {@code multipart/form-data} with an optional {@code metadata}
-     * part ({@code {"description": ...}}) and a {@code file} part.
+     * part ({@code {"description": ...}}) and a {@code file} part. Either may declare the file's SHA-256 with
+     * {@code ?sha256=}: a file with another digest is refused, and the file is stored without a server-side copy.
      */
     @POST
     @Path("/{name}/versions")
     @Consumes(MediaType.WILDCARD)
     public Response upload(@PathParam("org") String org, @PathParam("project") String project,
                            @PathParam("name") String name, @QueryParam("fileName") String fileName,
-                           @QueryParam("description") String description, @Context HttpServletRequest request) {
+                           @QueryParam("description") String description, @QueryParam("sha256") String sha256,
+                           @Context HttpServletRequest request) {
         Caller who = caller.get();
         DatasetVersionView created = UploadRequests.read(request, DatasetUploadMetadata.class,
-                new DatasetUploadMetadata(description), Optional.ofNullable(fileName),
+                new DatasetUploadMetadata(description), Optional.ofNullable(fileName), sha256,
                 (metadata, body) -> datasets.upload(who, org, project, name,
                         Optional.ofNullable(metadata.description()), body));
         return Response.created(UriBuilder.fromPath("/api/v1/orgs/{org}/projects/{p}/datasets/{d}/versions/{n}")

@@ -60,8 +60,7 @@ public class DatasetService {
         ProjectContext project = access.inProject(caller, orgSlug, projectSlug, Operation.DATASET_UPLOAD, c -> c);
         boolean csv = CsvProfileCheck.appliesTo(body.mediaType(), body.safeFileName());
         CsvProfileCheck profile = csv ? new CsvProfileCheck() : null;
-        ReceivedArtifact received = uploads.receive(project.orgId(), orgSlug, body.content(), body.declaredLength(),
-                csv ? profile : ContentCheck.NONE);
+        ReceivedArtifact received = uploads.receive(project.orgId(), orgSlug, body, csv ? profile : ContentCheck.NONE);
         Optional<CsvProfile> csvProfile = csv ? profile.profile() : Optional.empty();
         return access.inProject(caller, orgSlug, projectSlug, Operation.DATASET_UPLOAD, context -> {
             artifacts.register(context.orgId(), received, caller);

@@ -53,7 +53,8 @@ public class ModelResource {
     /**
      * Uploads a new version: {@code multipart/form-data} with a {@code metadata} part (JSON, see
      * {@link NewModelVersion}) and a {@code file} part; or the raw file as the body with {@code ?fileName=},
-     * {@code ?format=}, {@code ?framework=}, {@code ?description=}.
+     * {@code ?format=}, {@code ?framework=}, {@code ?description=}. Either may declare the file's SHA-256 with
+     * {@code ?sha256=}: a file with another digest is refused, and the file is stored without a server-side copy.
      */
     @POST
     @Path("/{name}/versions")
@@ -61,10 +62,11 @@ public class ModelResource {
     public Response upload(@PathParam("org") String org, @PathParam("project") String project,
                            @PathParam("name") String name, @QueryParam("fileName") String fileName,
                            @QueryParam("format") String format, @QueryParam("framework") String framework,
-                           @QueryParam("description") String description, @Context HttpServletRequest request) {
+                           @QueryParam("description") String description, @QueryParam("sha256") String sha256,
+                           @Context HttpServletRequest request) {
         Caller who = caller.get();
         ModelVersionView created = UploadRequests.read(request, NewModelVersion.class,
-                NewModelVersion.fromQuery(description, format, framework), Optional.ofNullable(fileName),
+                NewModelVersion.fromQuery(description, format, framework), Optional.ofNullable(fileName), sha256,
                 (metadata, body) -> uploads.upload(who, org, project, name, metadata, body));
         return Response.created(UriBuilder.fromPath("/api/v1/orgs/{org}/projects/{p}/models/{m}/versions/{n}")
                 .build(org, project, name, created.version())).entity(created).build();

@@ -67,7 +67,7 @@ public class ModelUploads {
             return context;
         });
         OnnxCheck onnx = format == ModelFormat.ONNX ? validation.onnxCheck(body.safeFileName().orElse(name + ".onnx")) : null;
-        ReceivedArtifact received = uploads.receive(project.orgId(), orgSlug, body.content(), body.declaredLength(),
+        ReceivedArtifact received = uploads.receive(project.orgId(), orgSlug, body,
                 onnx != null ? onnx : ContentCheck.NONE);
         String signature = onnx == null ? null : Json.write(SignatureView.of(onnx.signature()));
         return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_UPLOAD, context -> {

@@ -183,6 +183,60 @@ class ArtifactUploadsIT extends ApiTestBase {
                 .isEqualTo(reused);
     }
 
+    @Test
+    void anUploadThatDeclaresItsTrueDigestIsStoredOnceStraightAtItsContentAddress() {
+        TestOrg org = TestOrg.create(api);
+        byte[] model = Digests.read(SampleModels.irisLikeClassifier(scratch));
+        String sha256 = Digests.sha256(model);
+
+        Api.Reply raw = rawModel(org, "declared", "iris.onnx&sha256=" + sha256.toUpperCase(), model);
+        Api.Reply multipart = uploads.multipart(Users.token("bob"), org.projectPath()
+                + "/models/declared/versions?sha256=" + sha256, "{\"metrics\":{\"accuracy\":0.9}}", "iris.onnx",
+                model);
+
+        assertThat(raw.status()).as("%s", raw).isEqualTo(201);
+        assertThat(raw.json().path("sha256").asText()).isEqualTo(sha256);
+        assertThat(raw.json().path("servable").asBoolean()).as("validated by ONNX Runtime as usual").isTrue();
+        assertThat(multipart.status()).as("%s", multipart).isEqualTo(201);
+        assertThat(multipart.json().path("version").asInt()).isEqualTo(2);
+        assertThat(multipart.json().path("storedContentReused").asBoolean()).isTrue();
+        assertThat(Buckets.keys(org)).containsExactly("sha256/" + sha256);
+        assertThat(uploads.download(Users.token("dave"), org.projectPath() + "/models/declared/versions/1/content"))
+                .isEqualTo(model);
+    }
+
+    @Test
+    void aDeclaredDigestTheFileDoesNotHaveIsRefusedNamingBothAndLeavesNothing() {
+        TestOrg org = TestOrg.create(api);
+        byte[] model = Digests.read(SampleModels.irisLikeClassifier(scratch));
+        String other = Digests.sha256("other bytes".getBytes(StandardCharsets.UTF_8));
+        Set<String> before = Buckets.keys(org);
+
+        Api.Reply wrong = rawModel(org, "mismatch", "iris.onnx&sha256=" + other, model);
+        Api.Reply malformed = rawModel(org, "mismatch", "iris.onnx&sha256=abc", model);
+
+        assertThat(wrong.status()).as("%s", wrong).isEqualTo(400);
+        assertThat(wrong.json().path("code").asText()).isEqualTo("digest-mismatch");
+        assertThat(wrong.json().path("detail").asText()).contains(Digests.sha256(model)).contains(other);
+        assertThat(wrong.json().path("errors").toString()).contains("sha256");
+        assertThat(malformed.status()).as("%s", malformed).isEqualTo(400);
+        assertThat(malformed.json().path("errors").toString()).contains("sha256");
+        assertNothingLeft(org, "mismatch", before);
+    }
+
+    @Test
+    void aRefusedModelWithItsTrueDigestDeclaredLeavesNothingEither() {
+        TestOrg org = TestOrg.create(api);
+        byte[] model = Digests.read(SampleModels.irisLikeClassifier(scratch));
+        byte[] truncated = Arrays.copyOf(model, model.length / 2);
+        Set<String> before = Buckets.keys(org);
+
+        Api.Reply reply = rawModel(org, "truncated", "t.onnx&sha256=" + Digests.sha256(truncated), truncated);
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(422);
+        assertNothingLeft(org, "truncated", before);
+    }
+
     private Api.Reply rawModel(TestOrg org, String model, String fileName, byte[] content) {
         return uploads.raw(Users.token("bob"), org.projectPath() + "/models/" + model + "/versions?fileName="
                 + fileName, "application/octet-stream", content);

@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -50,8 +51,9 @@ import okhttp3.Protocol;
  * multipart upload of {@value #PART_SIZE}-byte parts, computing its SHA-256 and size on the way and holding
  * two parts in memory (one filling from the body while the other is sent); the caller inspects what it learned (and, through the tee, the bytes themselves).
  * Then {@link #promote} moves it, server-side, to {@code sha256/<hex>}, or finds that the organization already
- * stores those bytes and drops the copy; or {@link #discard} drops it. Keys are made from UUIDs and digests
- * only, never from user-supplied names.
+ * stores those bytes and drops the copy; or {@link #discard} drops it. An upload whose sender declares its
+ * digest goes in one step, {@link #store}, straight to {@code sha256/<hex>}. Keys are made from UUIDs and
+ * digests only, never from user-supplied names.
  *
  * <p>Every method blocks until the server has answered and throws only {@link StorageException} and its
  * subclasses. Thread-safe; meant to be shared, and closed once at shutdown: it owns an OkHttp client whose
@@ -207,11 +209,50 @@ public final class ObjectStore implements AutoCloseable {
         }
         ensureBucket(bucket);
         try {
-            return new Staging(client, bucket, maxBytes, tee, tuning.partSize(), Instant.now()).run(body);
+            Staging.Streamed streamed = new Staging(client, bucket, maxBytes, tee, tuning.partSize(), Instant.now())
+                    .run(body);
+            return new StagedUpload(bucket, streamed.key(), streamed.sha256(), streamed.size());
         } catch (StorageException e) {
-            if (S3Calls.hasCode(e, S3Calls.NO_SUCH_BUCKET)) {
-                knownBuckets.remove(bucket); // deleted behind our back: the next upload creates it again
+            forgetDeletedBucket(bucket, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Streams {@code body}, which its sender says has SHA-256 {@code sha256}, straight to its content key
+     * {@code sha256/<hex>}: no temporary object, no server-side copy. When the bucket already holds that key,
+     * nothing is written at all (the body is only read, hashed and teed) and the result says {@code reused}.
+     * Before the object becomes visible, the body's digest must equal {@code sha256} and {@code accept} (which
+     * gets the size) must return; otherwise the upload is aborted and nothing is stored, so the key never holds
+     * other bytes than its digest names, whatever a sender claims. Limits, tee and memory as {@link #stage}.
+     *
+     * @throws DigestMismatchException    when the body's SHA-256 is not {@code sha256}
+     * @throws ArtifactTooLargeException  when the body has more than {@code maxBytes} bytes
+     * @throws UploadInterruptedException when reading the body fails
+     * @throws StorageException           when the store fails, or writing to the tee does
+     */
+    public StoredArtifact store(String bucket, String sha256, InputStream body, long maxBytes, OutputStream tee,
+                                LongConsumer accept) {
+        Objects.requireNonNull(body, "body");
+        String key = ObjectKeys.contentKey(sha256);
+        ensureBucket(bucket);
+        Optional<ObjectInfo> existing = stat(bucket, key);
+        Staging.CommitCheck check = (actual, size) -> {
+            if (!actual.equals(sha256)) {
+                throw new DigestMismatchException(sha256, actual);
             }
+            if (existing.isPresent() && existing.get().size() != size) {
+                throw new StorageException("Bucket " + bucket + " holds " + key + " with " + existing.get().size()
+                        + " bytes, but bytes of that digest number " + size);
+            }
+            accept.accept(size);
+        };
+        try {
+            Staging.Streamed streamed = new Staging(client, bucket, key, existing.isEmpty(), maxBytes, tee,
+                    tuning.partSize(), check).run(body);
+            return new StoredArtifact(bucket, key, streamed.sha256(), streamed.size(), existing.isPresent());
+        } catch (StorageException e) {
+            forgetDeletedBucket(bucket, e);
             throw e;
         }
     }
@@ -234,6 +275,12 @@ public final class ObjectStore implements AutoCloseable {
         }
         delete(bucket, staged.tempKey());
         return new StoredArtifact(bucket, key, staged.sha256(), staged.size(), reused);
+    }
+
+    private void forgetDeletedBucket(String bucket, StorageException e) {
+        if (S3Calls.hasCode(e, S3Calls.NO_SUCH_BUCKET)) {
+            knownBuckets.remove(bucket); // deleted behind our back: the next upload creates it again
+        }
     }
 
     /** Deletes a staged upload's temporary object; idempotent. */

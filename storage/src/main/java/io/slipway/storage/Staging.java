@@ -15,15 +15,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One upload being staged: reads the body a part at a time into one of two reused buffers, hashes it, copies it
- * to the tee, and sends each full buffer as a part of an explicit multipart upload while the other buffer fills
- * from the body (so reading the client and writing the store overlap; at most one part is in flight); a body
- * shorter than one part becomes a single PutObject. On any failure the multipart upload is aborted, so nothing
- * is left.
+ * One upload being streamed into the store: reads the body a part at a time into one of two reused buffers,
+ * hashes it, copies it to the tee, and sends each full buffer as a part of an explicit multipart upload while the
+ * other buffer fills from the body (so reading the client and writing the store overlap; at most one part is in
+ * flight); a body shorter than one part becomes a single PutObject. Before the object becomes visible (the
+ * multipart upload completes, or the single PutObject is sent) the {@link CommitCheck} sees the digest and size
+ * and may refuse. On any failure the multipart upload is aborted, so nothing is left. With {@code write} false
+ * nothing is written at all: the body is only hashed, teed and checked.
  *
  * <p>S3 allows 10,000 parts, so fixed 8 MiB parts would stop at 78 GiB. Instead the part size doubles every
- * {@value #PARTS_PER_SIZE} parts up to {@value #MAX_DOUBLINGS} doublings (8 MiB up to 1 GiB): the buffer grows
- * with what was actually sent, never with the limit, and stays at 8 MiB below 7.8 GiB.
+ * {@value #PARTS_PER_SIZE} parts up to {@value #MAX_DOUBLINGS} doublings (8 MiB up to 1 GiB): the buffers grow
+ * with what was actually sent, never with the limit, and stay at 8 MiB below 7.8 GiB.
  */
 final class Staging {
 
@@ -35,6 +37,8 @@ final class Staging {
     private final StoreClient client;
     private final String bucket;
     private final String key;
+    private final boolean write;
+    private final CommitCheck commitCheck;
     private final long maxBytes;
     private final OutputStream tee;
     private final int basePartSize;
@@ -47,18 +51,39 @@ final class Staging {
     private final List<Part> parts = new ArrayList<>();
 
     private long size;
+    private String digest;
     private String uploadId;
     private boolean putStarted;
 
+    /** What must hold before the streamed object becomes visible; throws to refuse it. */
+    @FunctionalInterface
+    interface CommitCheck {
+        CommitCheck NONE = (sha256, size) -> { };
+
+        void check(String sha256, long size);
+    }
+
+    /** Streams to a new temporary key ({@code uploads/<uuid>}). */
     Staging(StoreClient client, String bucket, long maxBytes, OutputStream tee, int partSize, Instant now) {
+        this(client, bucket, ObjectKeys.newTempKey(now), true, maxBytes, tee, partSize, CommitCheck.NONE);
+    }
+
+    /**
+     * @param key   where the object goes
+     * @param write false to write nothing (read-only mode)
+     */
+    Staging(StoreClient client, String bucket, String key, boolean write, long maxBytes, OutputStream tee,
+            int partSize, CommitCheck commitCheck) {
         this.client = client;
         this.bucket = bucket;
-        this.key = ObjectKeys.newTempKey(now);
+        this.key = key;
+        this.write = write;
+        this.commitCheck = commitCheck;
         this.maxBytes = maxBytes;
         this.tee = tee;
         this.basePartSize = partSize;
         this.buffer = new byte[partSize];
-        this.sending = new byte[partSize];
+        this.sending = write ? new byte[partSize] : null;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -66,7 +91,11 @@ final class Staging {
         }
     }
 
-    StagedUpload run(InputStream body) {
+    /** What was streamed: where it went, its digest and size. */
+    record Streamed(String key, String sha256, long size) {
+    }
+
+    Streamed run(InputStream body) {
         try {
             while (true) {
                 int partSize = partSize(basePartSize, parts.size() + 1);
@@ -75,7 +104,15 @@ final class Staging {
                 }
                 int filled = fill(body);
                 boolean end = filled < buffer.length;
+                if (!write) {
+                    if (end) {
+                        commitCheck.check(digest(), size);
+                        break;
+                    }
+                    continue;
+                }
                 if (uploadId == null && end) {
+                    commitCheck.check(digest(), size);
                     putStarted = true;
                     byte[] whole = buffer;
                     S3Calls.await("store the upload", bucket, key, () -> client.putBytes(bucket, key, whole, filled));
@@ -86,6 +123,7 @@ final class Staging {
                 }
                 if (end) {
                     awaitInFlight();
+                    commitCheck.check(digest(), size);
                     Part[] completed = parts.toArray(Part[]::new);
                     S3Calls.await("complete the multipart upload", bucket, key,
                             () -> client.completeMultipartUploadAsync(bucket, null, key, uploadId, completed,
@@ -97,7 +135,15 @@ final class Staging {
             cleanUp(e);
             throw e;
         }
-        return new StagedUpload(bucket, key, HexFormat.of().formatHex(sha256.digest()), size);
+        return new Streamed(key, digest(), size);
+    }
+
+    /** The body's SHA-256, once it has been read to its end. */
+    private String digest() {
+        if (digest == null) {
+            digest = HexFormat.of().formatHex(sha256.digest());
+        }
+        return digest;
     }
 
     /** Reads until the buffer is full or the body ends; returns how many bytes are in the buffer. */
