@@ -1,5 +1,9 @@
 package io.slipway.artifact;
 
+import io.slipway.api.AccessGate;
+import io.slipway.api.ProblemException;
+import io.slipway.auth.Caller;
+import io.slipway.auth.Operation;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,6 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -58,14 +63,25 @@ public class ArtifactCollection {
                 TimeUnit.SECONDS);
     }
 
-    /** Collects now; {@code overrideGrace} null means the configured grace. */
-    public synchronized ArtifactCollector.Report runNow(Duration overrideGrace) {
-        return collector.collect(overrideGrace == null ? grace : overrideGrace);
+    /**
+     * Collects now, for a platform admin; {@code overrideGrace} empty means the configured grace. Leftovers
+     * younger than the grace are kept, so uploads in flight are safe.
+     */
+    public ArtifactCollector.Report runNow(Caller caller, Optional<Duration> overrideGrace) {
+        AccessGate.requirePlatform(caller, Operation.STORAGE_COLLECT);
+        if (overrideGrace.filter(Duration::isNegative).isPresent()) {
+            throw ProblemException.invalidField("graceSeconds", "must not be negative");
+        }
+        return collect(overrideGrace.orElse(grace));
+    }
+
+    private synchronized ArtifactCollector.Report collect(Duration withGrace) {
+        return collector.collect(withGrace);
     }
 
     private void runScheduled() {
         try {
-            runNow(null);
+            collect(grace);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Artifact collection failed; it runs again in " + interval, e);
         }

@@ -1,9 +1,6 @@
 package io.slipway.artifact;
 
-import io.slipway.api.AccessGate;
 import io.slipway.api.ApiCaller;
-import io.slipway.api.ProblemException;
-import io.slipway.auth.Operation;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -12,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Platform operations on object storage (platform admins). */
 @Path("/platform/storage")
@@ -39,10 +37,6 @@ public class StorageAdminResource {
     @POST
     @Path("/collect")
     public ArtifactCollector.Report collect(@QueryParam("graceSeconds") Long graceSeconds) {
-        AccessGate.requirePlatform(caller.get(), Operation.STORAGE_COLLECT);
-        if (graceSeconds != null && graceSeconds < 0) {
-            throw ProblemException.invalidField("graceSeconds", "must not be negative");
-        }
-        return collection.runNow(graceSeconds == null ? null : Duration.ofSeconds(graceSeconds));
+        return collection.runNow(caller.get(), Optional.ofNullable(graceSeconds).map(Duration::ofSeconds));
     }
 }
