@@ -237,6 +237,18 @@ class ArtifactUploadsIT extends ApiTestBase {
         assertNothingLeft(org, "truncated", before);
     }
 
+    @Test
+    void onlyPlatformAdminsMayRunGarbageCollectionAndTheGraceCannotBeNegative() {
+        for (String user : List.of("alice", "bob", "erin")) {
+            Api.Reply refused = api.post(Users.token(user), "api/v1/platform/storage/collect?graceSeconds=0", "{}");
+            assertThat(refused.status()).as("%s: %s", user, refused).isEqualTo(403);
+        }
+        Api.Reply negative = api.post(Users.token("root"), "api/v1/platform/storage/collect?graceSeconds=-1", "{}");
+
+        assertThat(negative.status()).as("%s", negative).isEqualTo(400);
+        assertThat(negative.json().path("errors").toString()).contains("graceSeconds");
+    }
+
     private Api.Reply rawModel(TestOrg org, String model, String fileName, byte[] content) {
         return uploads.raw(Users.token("bob"), org.projectPath() + "/models/" + model + "/versions?fileName="
                 + fileName, "application/octet-stream", content);
