@@ -86,7 +86,7 @@ public class ArtifactCollector {
         int incomplete = store.abortStaleUploads(bucket, cutoff);
         int orphaned = 0;
         List<ObjectInfo> batch = new ArrayList<>();
-        try (Stream<ObjectInfo> contents = store.list(bucket, "sha256/")) {
+        try (Stream<ObjectInfo> contents = store.listContent(bucket)) {
             for (Iterator<ObjectInfo> it = contents.iterator(); it.hasNext(); ) {
                 ObjectInfo content = it.next();
                 if (content.lastModified().isBefore(cutoff)) {
@@ -111,18 +111,22 @@ public class ArtifactCollector {
         if (candidates.isEmpty()) {
             return 0;
         }
-        List<String> hashes = candidates.stream().map(c -> c.key().substring("sha256/".length())).toList();
+        List<String> hashes = candidates.stream().map(ArtifactCollector::digestOf).toList();
         return tenancy.asSystemIn(organization.id(), () -> {
             organizations.lock(organization.id());
             Set<String> registered = artifacts.registered(hashes);
             int deleted = 0;
             for (ObjectInfo candidate : candidates) {
-                if (!registered.contains(candidate.key().substring("sha256/".length()))) {
+                if (!registered.contains(digestOf(candidate))) {
                     store.delete(bucket, candidate.key());
                     deleted++;
                 }
             }
             return deleted;
         });
+    }
+
+    private static String digestOf(ObjectInfo content) {
+        return ObjectStore.contentDigest(content.key()).orElseThrow();
     }
 }

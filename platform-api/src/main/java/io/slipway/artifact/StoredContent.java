@@ -1,5 +1,6 @@
 package io.slipway.artifact;
 
+import io.slipway.storage.ObjectStore;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,10 @@ import java.util.UUID;
  *
  * @param downloadName the file name offered to the downloader (already harmless)
  */
-public record StoredContent(UUID orgId, String key, String sha256, long sizeBytes, String mediaType,
-                            String downloadName) {
+public record StoredContent(UUID orgId, String sha256, long sizeBytes, String mediaType, String downloadName) {
+
+    /** Where the bytes are in the organization's bucket. */
+    public String key() {
+        return ObjectStore.contentKey(sha256);
+    }
 }

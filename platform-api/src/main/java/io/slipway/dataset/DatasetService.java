@@ -108,7 +108,7 @@ public class DatasetService {
     public StoredContent content(Caller caller, String orgSlug, String projectSlug, String name, int number) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.DATASET_READ, context -> {
             DatasetVersion version = findVersion(context, name, number);
-            return new StoredContent(context.orgId(), "sha256/" + version.artifactSha256(), version.artifactSha256(),
+            return new StoredContent(context.orgId(), version.artifactSha256(),
                     version.sizeBytes(), version.mediaType(),
                     Optional.ofNullable(version.fileName()).orElse(name + "-v" + number));
         });

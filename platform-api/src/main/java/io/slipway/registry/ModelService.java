@@ -60,7 +60,7 @@ public class ModelService {
         return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context -> {
             ModelVersion version = findVersion(context, name, number);
             String fallbackName = name + "-v" + number + "." + version.format().label();
-            return new StoredContent(context.orgId(), "sha256/" + version.artifactSha256(), version.artifactSha256(),
+            return new StoredContent(context.orgId(), version.artifactSha256(),
                     version.sizeBytes(), "application/octet-stream",
                     Optional.ofNullable(version.fileName()).orElse(fallbackName));
         });

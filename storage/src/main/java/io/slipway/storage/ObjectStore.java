@@ -130,6 +130,18 @@ public final class ObjectStore implements AutoCloseable {
                 .build());
     }
 
+    /** The key of the content whose SHA-256 is {@code sha256} (lowercase hex): {@code sha256/<hex>}. */
+    public static String contentKey(String sha256) {
+        return ObjectKeys.contentKey(sha256);
+    }
+
+    /** The SHA-256 a content key names; empty for any other key. */
+    public static Optional<String> contentDigest(String key) {
+        return key != null && key.startsWith(ObjectKeys.CONTENT_PREFIX)
+                ? Optional.of(key.substring(ObjectKeys.CONTENT_PREFIX.length()))
+                : Optional.empty();
+    }
+
     public S3Settings settings() {
         return settings;
     }
@@ -356,6 +368,11 @@ public final class ObjectStore implements AutoCloseable {
         } catch (ObjectNotFoundException alreadyGone) {
             // NoSuchBucket: nothing to delete
         }
+    }
+
+    /** The content objects ({@code sha256/<hex>}) of the bucket, in key order; see {@link #list}. */
+    public Stream<ObjectInfo> listContent(String bucket) {
+        return list(bucket, ObjectKeys.CONTENT_PREFIX);
     }
 
     /**
