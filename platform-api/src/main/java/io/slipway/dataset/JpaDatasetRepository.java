@@ -1,5 +1,6 @@
 package io.slipway.dataset;
 
+import io.slipway.artifact.SeriesQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,74 +12,52 @@ import java.util.UUID;
 class JpaDatasetRepository implements DatasetRepository {
 
     private final EntityManager em;
+    private final SeriesQueries<Dataset, DatasetVersion> queries;
 
     @Inject
     JpaDatasetRepository(EntityManager em) {
         this.em = em;
+        this.queries = new SeriesQueries<>(em, Dataset.class, DatasetVersion.class, "datasetId");
     }
 
     protected JpaDatasetRepository() {
         this.em = null;
+        this.queries = null;
     }
 
     @Override
     public Optional<Dataset> findByName(UUID projectId, String name) {
-        return em.createQuery("select d from Dataset d where d.projectId = :project and d.name = :name", Dataset.class)
-                .setParameter("project", projectId)
-                .setParameter("name", name)
-                .getResultStream().findFirst();
+        return queries.findByName(projectId, name);
     }
 
     @Override
     public List<Dataset> page(UUID projectId, Optional<String> afterName, int limit) {
-        return em.createQuery("select d from Dataset d where d.projectId = :project and d.name > :after order by d.name",
-                        Dataset.class)
-                .setParameter("project", projectId)
-                .setParameter("after", afterName.orElse(""))
-                .setMaxResults(limit)
-                .getResultList();
+        return queries.page(projectId, afterName, limit);
     }
 
     @Override
     public Optional<DatasetVersion> findVersion(UUID datasetId, int number) {
-        return em.createQuery("select v from DatasetVersion v where v.datasetId = :dataset and v.number = :number",
-                        DatasetVersion.class)
-                .setParameter("dataset", datasetId)
-                .setParameter("number", number)
-                .getResultStream().findFirst();
+        return queries.findVersion(datasetId, number);
     }
 
     @Override
     public List<DatasetVersion> versionsNewestFirst(UUID datasetId, Optional<Integer> belowNumber, int limit) {
-        return em.createQuery("""
-                        select v from DatasetVersion v
-                        where v.datasetId = :dataset and v.number < :below
-                        order by v.number desc""", DatasetVersion.class)
-                .setParameter("dataset", datasetId)
-                .setParameter("below", belowNumber.orElse(Integer.MAX_VALUE))
-                .setMaxResults(limit)
-                .getResultList();
+        return queries.versionsNewestFirst(datasetId, belowNumber, limit);
     }
 
     @Override
     public Optional<DatasetVersion> findVersionById(UUID versionId) {
-        return em.createQuery("select v from DatasetVersion v where v.id = :id", DatasetVersion.class)
-                .setParameter("id", versionId)
-                .getResultStream().findFirst();
+        return queries.findVersionById(versionId);
     }
 
     @Override
     public Optional<Dataset> findById(UUID datasetId) {
-        return em.createQuery("select d from Dataset d where d.id = :id", Dataset.class)
-                .setParameter("id", datasetId)
-                .getResultStream().findFirst();
+        return queries.findById(datasetId);
     }
 
     @Override
     public long countInProject(UUID projectId) {
-        return em.createQuery("select count(d) from Dataset d where d.projectId = :project", Long.class)
-                .setParameter("project", projectId)
-                .getSingleResult();
+        return queries.countInProject(projectId);
     }
 
     @Override

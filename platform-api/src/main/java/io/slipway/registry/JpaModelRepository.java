@@ -1,5 +1,6 @@
 package io.slipway.registry;
 
+import io.slipway.artifact.SeriesQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,67 +12,47 @@ import java.util.UUID;
 class JpaModelRepository implements ModelRepository {
 
     private final EntityManager em;
+    private final SeriesQueries<Model, ModelVersion> queries;
 
     @Inject
     JpaModelRepository(EntityManager em) {
         this.em = em;
+        this.queries = new SeriesQueries<>(em, Model.class, ModelVersion.class, "modelId");
     }
 
     protected JpaModelRepository() {
         this.em = null;
+        this.queries = null;
     }
 
     @Override
     public Optional<Model> findByName(UUID projectId, String name) {
-        return em.createQuery("select m from Model m where m.projectId = :project and m.name = :name", Model.class)
-                .setParameter("project", projectId)
-                .setParameter("name", name)
-                .getResultStream().findFirst();
+        return queries.findByName(projectId, name);
     }
 
     @Override
     public List<Model> page(UUID projectId, Optional<String> afterName, int limit) {
-        return em.createQuery("select m from Model m where m.projectId = :project and m.name > :after order by m.name",
-                        Model.class)
-                .setParameter("project", projectId)
-                .setParameter("after", afterName.orElse(""))
-                .setMaxResults(limit)
-                .getResultList();
+        return queries.page(projectId, afterName, limit);
     }
 
     @Override
     public Optional<ModelVersion> findVersion(UUID modelId, int number) {
-        return em.createQuery("select v from ModelVersion v where v.modelId = :model and v.number = :number",
-                        ModelVersion.class)
-                .setParameter("model", modelId)
-                .setParameter("number", number)
-                .getResultStream().findFirst();
+        return queries.findVersion(modelId, number);
     }
 
     @Override
     public Optional<ModelVersion> findVersionById(UUID versionId) {
-        return em.createQuery("select v from ModelVersion v where v.id = :id", ModelVersion.class)
-                .setParameter("id", versionId)
-                .getResultStream().findFirst();
+        return queries.findVersionById(versionId);
     }
 
     @Override
     public Optional<Model> findById(UUID modelId) {
-        return em.createQuery("select m from Model m where m.id = :id", Model.class)
-                .setParameter("id", modelId)
-                .getResultStream().findFirst();
+        return queries.findById(modelId);
     }
 
     @Override
     public List<ModelVersion> versionsNewestFirst(UUID modelId, Optional<Integer> belowNumber, int limit) {
-        return em.createQuery("""
-                        select v from ModelVersion v
-                        where v.modelId = :model and v.number < :below
-                        order by v.number desc""", ModelVersion.class)
-                .setParameter("model", modelId)
-                .setParameter("below", belowNumber.orElse(Integer.MAX_VALUE))
-                .setMaxResults(limit)
-                .getResultList();
+        return queries.versionsNewestFirst(modelId, belowNumber, limit);
     }
 
     @Override
@@ -85,9 +66,7 @@ class JpaModelRepository implements ModelRepository {
 
     @Override
     public long countInProject(UUID projectId) {
-        return em.createQuery("select count(m) from Model m where m.projectId = :project", Long.class)
-                .setParameter("project", projectId)
-                .getSingleResult();
+        return queries.countInProject(projectId);
     }
 
     @Override
