@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param <S> the series entity
  * @param <V> its version entity
  */
-public final class SeriesQueries<S extends VersionedSeries, V> {
+public final class SeriesQueries<S extends VersionedSeries, V extends ArtifactVersion> {
 
     private final EntityManager em;
     private final Class<S> seriesType;

@@ -70,8 +70,8 @@ public class DatasetService {
                 datasets.store(created);
                 return created;
             });
-            DatasetVersion version = new DatasetVersion(dataset.id(), dataset.nextVersion(), received.sha256(),
-                    received.size(), body.mediaType(), body.safeFileName().orElse(null), description.orElse(null),
+            DatasetVersion version = new DatasetVersion(dataset.id(), dataset.nextVersion(), received,
+                    body.mediaType(), body.safeFileName().orElse(null), description.orElse(null),
                     csvProfile.map(CsvProfile::rowCount).orElse(null),
                     csvProfile.map(p -> Json.write(p.columns())).orElse(null), now, caller.userId(),
                     caller.username());

@@ -79,8 +79,8 @@ public class ModelUploads {
                 models.store(created);
                 return created;
             });
-            ModelVersion version = new ModelVersion(model.id(), model.nextVersion(), received.sha256(),
-                    received.size(), body.safeFileName().orElse(null), format, signature, columns(metadata), now,
+            ModelVersion version = new ModelVersion(model.id(), model.nextVersion(), received,
+                    body.safeFileName().orElse(null), format, signature, columns(metadata), now,
                     caller.userId(), caller.username());
             models.store(version);
             trainingData.record(context.project().id(), trainedOn, version.id(), now);

@@ -1,43 +1,24 @@
 package io.slipway.registry;
 
+import io.slipway.artifact.ArtifactVersion;
+import io.slipway.artifact.ReceivedArtifact;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 
 /** One immutable version of a model. Only its stage changes (through promotion and rollback). */
 @Entity
 @Table(name = "model_versions")
-public class ModelVersion {
-
-    @Id
-    private UUID id;
-
-    @TenantId
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class ModelVersion extends ArtifactVersion {
 
     @Column(name = "model_id", nullable = false, updatable = false)
     private UUID modelId;
-
-    @Column(nullable = false, updatable = false)
-    private int number;
-
-    @Column(name = "artifact_sha256", nullable = false, updatable = false, length = 64)
-    private String artifactSha256;
-
-    @Column(name = "size_bytes", nullable = false, updatable = false)
-    private long sizeBytes;
-
-    @Column(name = "file_name", updatable = false, length = 255)
-    private String fileName;
 
     @Convert(converter = FormatConverter.class)
     @Column(nullable = false, updatable = false, length = 16)
@@ -48,9 +29,6 @@ public class ModelVersion {
 
     @Column(name = "signature_json", updatable = false, length = 100_000)
     private String signatureJson;
-
-    @Column(updatable = false, length = 2000)
-    private String description;
 
     @Column(updatable = false, length = 64)
     private String framework;
@@ -77,31 +55,17 @@ public class ModelVersion {
     @Column(nullable = false, length = 16)
     private Stage stage;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false, length = 64)
-    private String createdBy;
-
-    @Column(name = "created_by_name", nullable = false, updatable = false, length = 255)
-    private String createdByName;
-
     protected ModelVersion() {
     }
 
-    ModelVersion(UUID modelId, int number, String artifactSha256, long sizeBytes, String fileName,
-                 ModelFormat format, String signatureJson, VersionMetadata metadata, Instant createdAt,
-                 String createdBy, String createdByName) {
-        this.id = UUID.randomUUID();
+    ModelVersion(UUID modelId, int number, ReceivedArtifact content, String fileName, ModelFormat format,
+                 String signatureJson, VersionMetadata metadata, Instant createdAt, String createdBy,
+                 String createdByName) {
+        super(number, content, fileName, metadata.description(), createdAt, createdBy, createdByName);
         this.modelId = modelId;
-        this.number = number;
-        this.artifactSha256 = artifactSha256;
-        this.sizeBytes = sizeBytes;
-        this.fileName = fileName;
         this.format = format;
         this.servable = format.servable();
         this.signatureJson = signatureJson;
-        this.description = metadata.description();
         this.framework = metadata.framework();
         this.paramsJson = metadata.paramsJson();
         this.metricsJson = metadata.metricsJson();
@@ -110,9 +74,6 @@ public class ModelVersion {
         this.sourceCommit = metadata.sourceCommit();
         this.runId = metadata.runId();
         this.stage = Stage.DEVELOPMENT;
-        this.createdAt = createdAt;
-        this.createdBy = createdBy;
-        this.createdByName = createdByName;
     }
 
     /** The metadata columns of a version, already serialized. */
@@ -120,28 +81,8 @@ public class ModelVersion {
                            String tagsJson, String sourceRepository, String sourceCommit, UUID runId) {
     }
 
-    public UUID id() {
-        return id;
-    }
-
     public UUID modelId() {
         return modelId;
-    }
-
-    public int number() {
-        return number;
-    }
-
-    public String artifactSha256() {
-        return artifactSha256;
-    }
-
-    public long sizeBytes() {
-        return sizeBytes;
-    }
-
-    public String fileName() {
-        return fileName;
     }
 
     public ModelFormat format() {
@@ -157,24 +98,12 @@ public class ModelVersion {
     }
 
     public VersionMetadata metadata() {
-        return new VersionMetadata(description, framework, paramsJson, metricsJson, tagsJson, sourceRepository,
+        return new VersionMetadata(description(), framework, paramsJson, metricsJson, tagsJson, sourceRepository,
                 sourceCommit, runId);
     }
 
     public Stage stage() {
         return stage;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public String createdBy() {
-        return createdBy;
-    }
-
-    public String createdByName() {
-        return createdByName;
     }
 
     /** Stores formats by label. */
