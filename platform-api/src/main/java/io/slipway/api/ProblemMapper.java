@@ -74,8 +74,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
     }
 
-    /** Finds the client-side cause of a failure, looking through wrappers. */
-    static Optional<ProblemException> translate(Throwable failure) {
+    /**
+     * Finds the client-side cause of a failure, looking through wrappers: the problem it means, or empty for a
+     * server error. The console reports failures with it too.
+     */
+    public static Optional<ProblemException> translate(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Optional<ProblemException> problem = translateOne(t);
             if (problem.isPresent()) {
