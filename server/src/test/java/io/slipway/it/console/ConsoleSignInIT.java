@@ -47,6 +47,25 @@ class ConsoleSignInIT extends BrowserTestBase {
     }
 
     @Test
+    void switchingOrganizationsShowsOnlyTheProjectsOfTheOneSelected() {
+        TestOrg larger = TestOrg.create(api);
+        assertThat(api.post(Users.token("alice"), larger.path() + "/projects",
+                Map.of("slug", "a-first", "name", "A first project")).status()).isEqualTo(201);
+        assertThat(api.put(Users.token("alice"), larger.path() + "/projects/a-first/members/" + Users.id("bob"),
+                Map.of("role", "viewer")).status()).isEqualTo(201);
+        TestOrg smaller = TestOrg.create(api);
+
+        page.navigate(base.toString());
+        ConsolePage console = KeycloakLoginPage.expectAt(page, keycloakRealm()).signInAs("bob", "bob");
+        console.openOrganization(larger.slug());
+        assertThat(console.project("a-first")).isVisible();
+        console.openOrganization(smaller.slug());
+
+        assertThat(console.project("a-first")).hasCount(0);
+        assertThat(console.project(smaller.project())).hasCount(1);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         page.navigate(base.toString());
         ConsolePage console = KeycloakLoginPage.expectAt(page, keycloakRealm()).signInAs("bob", "bob");

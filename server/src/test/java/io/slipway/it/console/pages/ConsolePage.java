@@ -4,12 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.util.regex.Pattern;
 
 /**
  * The console's home: header with the signed-in person and "Sign out", the organizations grid and the projects
- * of the selected organization. Grid cells are found by their text; Playwright's locators reach into the
- * grids' shadow DOM.
+ * of the selected organization. Grid cells are found by their text ({@link GridCells}).
  */
 public final class ConsolePage {
 
@@ -43,12 +41,12 @@ public final class ConsolePage {
 
     /** The organizations grid's cell showing this organization's slug. */
     public Locator organization(String slug) {
-        return cell(organizations, slug);
+        return GridCells.withText(organizations, slug);
     }
 
     /** The projects grid's cell showing this text (a project's slug, name or role). */
     public Locator project(String text) {
-        return cell(projects, text);
+        return GridCells.withText(projects, text);
     }
 
     /** "Projects in …": which organization's projects are shown. */
@@ -75,15 +73,5 @@ public final class ConsolePage {
 
     public Page page() {
         return page;
-    }
-
-    private static Locator cell(Locator grid, String text) {
-        return grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^\\s*" + escapeForJavaScript(text) + "\\s*$")));
-    }
-
-    /** Playwright evaluates the pattern in the browser, whose regular expressions lack Java's \\Q...\\E. */
-    private static String escapeForJavaScript(String literal) {
-        return literal.replaceAll("[.*+?^${}()|\\[\\]\\\\-]", "\\\\$0");
     }
 }

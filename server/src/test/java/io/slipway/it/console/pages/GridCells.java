@@ -9,10 +9,13 @@ final class GridCells {
     private GridCells() {
     }
 
-    /** The grid's cells whose text is exactly {@code text} (surrounding white space aside). */
+    /**
+     * The grid's visible cells whose text is exactly {@code text} (surrounding white space aside). A grid whose
+     * items were replaced by fewer keeps the extra rows' cells, hidden, with their old text.
+     */
     static Locator withText(Locator grid, String text) {
         return grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^\\s*" + escapeForJavaScript(text) + "\\s*$")));
+                .setHasText(Pattern.compile("^\\s*" + escapeForJavaScript(text) + "\\s*$")).setVisible(true));
     }
 
     /** Playwright evaluates the pattern in the browser, whose regular expressions lack Java's \\Q...\\E. */
