@@ -8,15 +8,19 @@ public enum Operation {
     // platform level
     ORG_CREATE(Scope.PLATFORM, null, null, false),
     STORAGE_COLLECT(Scope.PLATFORM, null, null, false),
+    PLATFORM_AUDIT_READ(Scope.PLATFORM, null, null, false),
 
     // organization level
     ORG_READ(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
     ORG_MEMBER_LIST(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
     ORG_MEMBER_INVITE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
     ORG_MEMBER_REMOVE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    ORG_INVITATION_LIST(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    ORG_INVITATION_REVOKE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
     PROJECT_LIST(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
     PROJECT_CREATE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
     ORG_AUDIT_READ(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    ORG_AUDIT_VERIFY(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
 
     // project level; the flag says whether an organization owner may do it without a project role
     PROJECT_READ(Scope.PROJECT, null, ProjectRole.VIEWER, true),
@@ -29,7 +33,19 @@ public enum Operation {
     DATASET_UPLOAD(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
     MODEL_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
     MODEL_UPLOAD(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
-    LINEAGE_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false);
+    LINEAGE_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    PROMOTION_POLICY_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    PROMOTION_POLICY_UPDATE(Scope.PROJECT, null, ProjectRole.ADMIN, false),
+    PROMOTION_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    PROMOTION_REQUEST(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
+    PROMOTION_DECIDE(Scope.PROJECT, null, ProjectRole.MANAGER, false),
+    /** Approving a request whose gates failed, where the policy allows it, with a written reason. */
+    PROMOTION_OVERRIDE(Scope.PROJECT, null, ProjectRole.ADMIN, false),
+    STAGE_HISTORY_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    STAGE_ROLLBACK(Scope.PROJECT, null, ProjectRole.MANAGER, false),
+    // a webhook's settings and deliveries log are the admins' (they send project content outside Slipway)
+    WEBHOOK_READ(Scope.PROJECT, null, ProjectRole.ADMIN, true),
+    WEBHOOK_MANAGE(Scope.PROJECT, null, ProjectRole.ADMIN, true);
 
     /** Where an operation applies, which decides what the caller's roles are looked up against. */
     public enum Scope { PLATFORM, ORGANIZATION, PROJECT }
@@ -68,8 +84,11 @@ public enum Operation {
     /** Whether the operation changes state (and therefore writes an audit event). */
     public boolean isMutation() {
         return switch (this) {
-            case ORG_READ, ORG_MEMBER_LIST, PROJECT_LIST, ORG_AUDIT_READ, PROJECT_READ, PROJECT_MEMBER_LIST,
-                 PROJECT_AUDIT_READ, DATASET_READ, MODEL_READ, LINEAGE_READ -> false;
+            case PLATFORM_AUDIT_READ, ORG_READ, ORG_MEMBER_LIST, ORG_INVITATION_LIST, PROJECT_LIST, ORG_AUDIT_READ,
+                 ORG_AUDIT_VERIFY,
+                 PROJECT_READ, PROJECT_MEMBER_LIST, PROJECT_AUDIT_READ, DATASET_READ, MODEL_READ, LINEAGE_READ,
+                 PROMOTION_POLICY_READ, PROMOTION_READ, STAGE_HISTORY_READ,
+                 WEBHOOK_READ -> false;
             default -> true;
         };
     }

@@ -37,13 +37,17 @@ class AccessPolicyTest {
         // viewer, data-scientist, manager, admin (project roles are held by plain org members)
         expect(Operation.ORG_CREATE, F, A, F, F, F, F, F, F);
         expect(Operation.STORAGE_COLLECT, F, A, F, F, F, F, F, F);
+        expect(Operation.PLATFORM_AUDIT_READ, F, A, F, F, F, F, F, F);
         expect(Operation.ORG_READ, H, H, A, A, A, A, A, A);
         expect(Operation.ORG_MEMBER_LIST, H, H, A, A, A, A, A, A);
         expect(Operation.ORG_MEMBER_INVITE, H, H, F, A, F, F, F, F);
         expect(Operation.ORG_MEMBER_REMOVE, H, H, F, A, F, F, F, F);
+        expect(Operation.ORG_INVITATION_LIST, H, H, F, A, F, F, F, F);
+        expect(Operation.ORG_INVITATION_REVOKE, H, H, F, A, F, F, F, F);
         expect(Operation.PROJECT_LIST, H, H, A, A, A, A, A, A);
         expect(Operation.PROJECT_CREATE, H, H, F, A, F, F, F, F);
         expect(Operation.ORG_AUDIT_READ, H, H, F, A, F, F, F, F);
+        expect(Operation.ORG_AUDIT_VERIFY, H, H, F, A, F, F, F, F);
         expect(Operation.PROJECT_READ, H, H, H, A, A, A, A, A);
         expect(Operation.PROJECT_UPDATE, H, H, H, A, F, F, F, A);
         expect(Operation.PROJECT_DELETE, H, H, H, A, F, F, F, A);
@@ -55,6 +59,16 @@ class AccessPolicyTest {
         expect(Operation.MODEL_READ, H, H, H, F, A, A, A, A);
         expect(Operation.MODEL_UPLOAD, H, H, H, F, F, A, A, A);
         expect(Operation.LINEAGE_READ, H, H, H, F, A, A, A, A);
+        expect(Operation.PROMOTION_POLICY_READ, H, H, H, F, A, A, A, A);
+        expect(Operation.PROMOTION_POLICY_UPDATE, H, H, H, F, F, F, F, A);
+        expect(Operation.PROMOTION_READ, H, H, H, F, A, A, A, A);
+        expect(Operation.PROMOTION_REQUEST, H, H, H, F, F, A, A, A);
+        expect(Operation.PROMOTION_DECIDE, H, H, H, F, F, F, A, A);
+        expect(Operation.PROMOTION_OVERRIDE, H, H, H, F, F, F, F, A);
+        expect(Operation.STAGE_HISTORY_READ, H, H, H, F, A, A, A, A);
+        expect(Operation.STAGE_ROLLBACK, H, H, H, F, F, F, A, A);
+        expect(Operation.WEBHOOK_READ, H, H, H, A, F, F, F, A);
+        expect(Operation.WEBHOOK_MANAGE, H, H, H, A, F, F, F, A);
     }
 
     private static void expect(Operation operation, String... perWho) {

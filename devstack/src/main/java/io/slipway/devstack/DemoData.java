@@ -36,8 +36,12 @@ final class DemoData {
         }
         String root = tokens.password("root", "root");
         expect(send(root, "POST", "/orgs", Map.of("slug", "acme", "name", "Acme Corp", "owner", "alice")), 201);
-        for (String member : new String[] {"bob", "carol", "dave"}) {
-            expect(send(alice, "POST", "/orgs/acme/members", Map.of("user", member, "role", "member")), 201);
+        for (String member : new String[] {"bob", "carol", "dave"}) { // invited by alice, and they accept
+            HttpResponse<String> invited = exchange(alice, "POST", "/orgs/acme/members",
+                    Map.of("user", member, "role", "member"));
+            expect(invited.statusCode(), 202);
+            expect(send(tokens.password(member, member), "POST", "/invitations/" + invitationId(invited) + "/accept",
+                    Map.of()), 200);
         }
         expect(send(alice, "POST", "/orgs/acme/projects", Map.of("slug", "fraud-detection", "name",
                 "Fraud detection", "description", "Card-not-present fraud scoring")), 201);
@@ -62,7 +66,19 @@ final class DemoData {
         }
     }
 
+    private static String invitationId(HttpResponse<String> invited) {
+        try {
+            return JSON.readTree(invited.body()).get("id").asText();
+        } catch (IOException e) {
+            throw new DevServiceException("Unreadable invitation: " + invited.body(), e);
+        }
+    }
+
     private int send(String token, String method, String path, Object body) {
+        return exchange(token, method, path, body).statusCode();
+    }
+
+    private HttpResponse<String> exchange(String token, String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                     .timeout(Duration.ofSeconds(30))
@@ -75,7 +91,7 @@ final class DemoData {
                 throw new DevServiceException("Creating demo data: " + method + " " + path + " answered "
                         + response.statusCode() + " " + response.body());
             }
-            return response.statusCode();
+            return response;
         } catch (IOException e) {
             throw new DevServiceException("Creating demo data: " + method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -40,16 +40,26 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final Path logFile;
+    private final String accessKey;
+    private final String secretKey;
     private Process process;
 
-    private EmbeddedS3(int port, Path dataDir, Path logFile) {
+    private EmbeddedS3(int port, Path dataDir, Path logFile, String accessKey, String secretKey) {
         this.port = port;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.logFile = (logFile != null ? logFile : this.dataDir.resolve("s3.log")).toAbsolutePath();
+        this.accessKey = Objects.requireNonNull(accessKey);
+        this.secretKey = Objects.requireNonNull(secretKey);
     }
 
+    /** A store with the dev-only keys {@link #DEV_ACCESS_KEY} / {@link #DEV_SECRET_KEY}. */
     public static EmbeddedS3 on(int port, Path dataDir, Path logFile) {
-        return new EmbeddedS3(port, Objects.requireNonNull(dataDir), logFile);
+        return new EmbeddedS3(port, Objects.requireNonNull(dataDir), logFile, DEV_ACCESS_KEY, DEV_SECRET_KEY);
+    }
+
+    /** The same store with other keys (a test of the production mode must not use the published ones). */
+    public EmbeddedS3 withCredentials(String access, String secret) {
+        return new EmbeddedS3(port, dataDir, logFile, access, secret);
     }
 
     /** Starts the store and waits until it answers its health check. */
@@ -65,11 +75,11 @@ public final class EmbeddedS3 implements AutoCloseable {
             Files.writeString(properties, String.join("\n",
                     "s3proxy.endpoint=http://127.0.0.1:" + port,
                     "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + DEV_ACCESS_KEY,
-                    "s3proxy.credential=" + DEV_SECRET_KEY,
+                    "s3proxy.identity=" + accessKey,
+                    "s3proxy.credential=" + secretKey,
                     "jclouds.provider=filesystem-nio2",
-                    "jclouds.identity=" + DEV_ACCESS_KEY,
-                    "jclouds.credential=" + DEV_SECRET_KEY,
+                    "jclouds.identity=" + accessKey,
+                    "jclouds.credential=" + secretKey,
                     "jclouds.filesystem.basedir=" + dataDir.resolve("objects"),
                     ""));
             Path logback = dataDir.resolve("s3proxy-logback.xml");

@@ -1,5 +1,6 @@
 package io.slipway.devstack;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,10 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A Keycloak dev instance ({@code kc.sh start-dev}) with the Slipway realm, listening on 127.0.0.1.
@@ -30,8 +34,13 @@ import java.util.Optional;
  * organizations created at run time survive restarts. The distribution is unpacked once into
  * {@code cacheDir/keycloak-<version>} and shared by all instances.
  *
+ * <p>The realm's client secrets come only from {@link Builder#clientSecrets}: they become Keycloak's
+ * environment for the import's placeholders (the caller's own {@code SLIPWAY_*} variables are not passed
+ * on), and {@link #start()} refuses to run while a placeholder of the realm has no value.
+ *
  * <pre>{@code
- * try (KeycloakServer keycloak = KeycloakServer.builder().dataDir(dir).demo(true).build().start()) {
+ * try (KeycloakServer keycloak = KeycloakServer.builder().dataDir(dir).demo(true)
+ *         .clientSecrets(DevSecrets.CONSOLE_CLIENT_SECRET, DevSecrets.PROVISIONER_CLIENT_SECRET).build().start()) {
  *     String token = new TokenClient(keycloak.issuer()).password("bob", "bob");
  * }
  * }</pre>
@@ -47,7 +56,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static final String BUILT_MARKER = ".slipway-start-dev-built";
     private static final Object FIRST_START = new Object();
     /** Environment variables that would change how kc.sh or Keycloak behave; the dev instance ignores the caller's. */
-    private static final List<String> SCRUBBED_ENV_PREFIXES = List.of("KC_", "KEYCLOAK_", "QUARKUS_", "JAVA_OPTS", "JAVA_ADD_OPENS");
+    private static final List<String> SCRUBBED_ENV_PREFIXES = List.of("KC_", "KEYCLOAK_", "QUARKUS_", "JAVA_OPTS", "JAVA_ADD_OPENS",
+            "SLIPWAY_");
     private static final List<String> SCRUBBED_ENV = List.of("JAVA", "DEBUG", "DEBUG_PORT", "DEBUG_SUSPEND", "PRINT_ENV");
 
     private final int httpPort;
@@ -60,6 +70,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final Duration startTimeout;
     private final String bootstrapAdminUsername;
     private final String bootstrapAdminPassword;
+    private final Map<String, String> realmVariables;
 
     private Process process;
 
@@ -74,6 +85,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.startTimeout = builder.startTimeout;
         this.bootstrapAdminUsername = builder.bootstrapAdminUsername;
         this.bootstrapAdminPassword = builder.bootstrapAdminPassword;
+        this.realmVariables = Map.copyOf(builder.realmVariables);
         if (managementPort > 65535) {
             throw new IllegalArgumentException("httpPort + 1000 is not a port; set managementPort explicitly");
         }
@@ -92,17 +104,20 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * Starts Keycloak and waits until the Slipway realm answers.
      *
-     * @throws DevServiceException if a port is taken, the process dies, or the realm does not answer in time
+     * @throws DevServiceException if a placeholder of the realm has no value, a port is taken, the process dies,
+     *                             or the realm does not answer in time
      */
     public KeycloakServer start() {
         if (process != null) {
             throw new IllegalStateException("Keycloak is already started (pid " + process.pid() + ")");
         }
+        ObjectNode realm = RealmTemplate.render(consoleUrls, demo);
+        requireRealmVariables(RealmTemplate.environmentVariables(realm));
         LocalProcesses.requireFreePort(httpPort, "Keycloak HTTP");
         LocalProcesses.requireFreePort(managementPort, "Keycloak management");
         KeycloakDistribution distribution = KeycloakDistribution.fromBuild();
         Path home = distribution.unpackedInto(cacheDir);
-        long logOffset = prepareDataDir();
+        long logOffset = prepareDataDir(realm);
         long started = System.nanoTime();
         if (Files.exists(home.resolve(BUILT_MARKER))) {
             launchAndAwait(home, logOffset);
@@ -114,6 +129,24 @@ public final class KeycloakServer implements AutoCloseable {
                 distribution.version(), String.valueOf(process.pid()), issuer(),
                 String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis()), logFile);
         return this;
+    }
+
+    /**
+     * Keycloak leaves a placeholder whose variable is unset as literal text, which would make the placeholder
+     * itself the secret: refuse instead, naming what is missing.
+     */
+    private void requireRealmVariables(Set<String> needed) {
+        Set<String> missing = new TreeSet<>(needed);
+        realmVariables.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                missing.remove(name);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new DevServiceException("The realm template needs " + String.join(", ", missing)
+                    + " in Keycloak's environment (it has no defaults for secrets); pass them with"
+                    + " KeycloakServer.Builder.clientSecrets (the dev-only values are in DevSecrets).");
+        }
     }
 
     /**
@@ -271,6 +304,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.keySet().removeIf(name -> SCRUBBED_ENV.contains(name) || SCRUBBED_ENV_PREFIXES.stream().anyMatch(name::startsWith));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("JAVA_OPTS_APPEND", String.join(" ", extraJvmOptions(Runtime.version().feature())));
+        env.putAll(realmVariables);
         if (bootstrapAdminUsername != null) {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", bootstrapAdminUsername);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", bootstrapAdminPassword);
@@ -292,11 +326,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** Writes the realm to import; returns the log file's current size (where this run's output starts). */
-    private long prepareDataDir() {
+    private long prepareDataDir(ObjectNode realm) {
         try {
             Files.createDirectories(importDir());
             Files.createDirectories(logFile.getParent());
-            Files.writeString(importDir().resolve(RealmTemplate.REALM + "-realm.json"), RealmTemplate.renderJson(consoleUrls, demo));
+            Files.writeString(importDir().resolve(RealmTemplate.REALM + "-realm.json"), RealmTemplate.json(realm));
             return Files.exists(logFile) ? Files.size(logFile) : 0;
         } catch (IOException e) {
             throw new DevServiceException("Cannot prepare Keycloak's data directory " + dataDir, e);
@@ -390,6 +424,7 @@ public final class KeycloakServer implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(180);
         private String bootstrapAdminUsername;
         private String bootstrapAdminPassword;
+        private final Map<String, String> realmVariables = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -450,6 +485,22 @@ public final class KeycloakServer implements AutoCloseable {
             this.bootstrapAdminUsername = Objects.requireNonNull(username);
             this.bootstrapAdminPassword = Objects.requireNonNull(password);
             return this;
+        }
+
+        /**
+         * The secrets of the realm's confidential clients, given to Keycloak as {@code SLIPWAY_CONSOLE_CLIENT_SECRET}
+         * and {@code SLIPWAY_PROVISIONER_CLIENT_SECRET} for the import (required: the template has no defaults).
+         */
+        public Builder clientSecrets(String consoleClientSecret, String provisionerClientSecret) {
+            realmVariables.put(DevSecrets.CONSOLE_CLIENT_SECRET_VARIABLE, Objects.requireNonNull(consoleClientSecret));
+            realmVariables.put(DevSecrets.PROVISIONER_CLIENT_SECRET_VARIABLE, Objects.requireNonNull(provisionerClientSecret));
+            return this;
+        }
+
+        /** {@link #clientSecrets} from a map keyed by those variable names (see {@link DevSecrets#clientSecrets}). */
+        public Builder clientSecrets(Map<String, String> secretsByVariable) {
+            return clientSecrets(secretsByVariable.get(DevSecrets.CONSOLE_CLIENT_SECRET_VARIABLE),
+                    secretsByVariable.get(DevSecrets.PROVISIONER_CLIENT_SECRET_VARIABLE));
         }
 
         public KeycloakServer build() {

@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * The Slipway server: the Open Liberty installation the build leaves in {@code server/target/liberty/wlp},
  * run with its output (logs, work area, pid) under the platform's data directory and configured through
- * environment variables (the names the server's configuration documents).
+ * environment variables (the names the server's configuration documents). Public for tests that run a
+ * server of their own (to kill it, say).
  */
-final class LibertyServer {
+public final class LibertyServer {
 
     private static final String SERVER = "slipway";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
@@ -26,18 +27,18 @@ final class LibertyServer {
     private final Path outputDir;
     private final int httpPort;
 
-    LibertyServer(Path wlp, Path outputDir, int httpPort) {
+    public LibertyServer(Path wlp, Path outputDir, int httpPort) {
         this.wlp = wlp;
         this.outputDir = outputDir;
         this.httpPort = httpPort;
     }
 
-    boolean isInstalled() {
+    public boolean isInstalled() {
         return Files.isRegularFile(wlp.resolve("usr/servers/" + SERVER + "/dropins/slipway.war"));
     }
 
     /** The pid Liberty recorded, if that process still runs. */
-    Optional<Long> runningPid() {
+    public Optional<Long> runningPid() {
         try {
             long pid = Long.parseLong(Files.readString(outputDir.resolve(".pid/" + SERVER + ".pid")).strip());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
@@ -46,7 +47,7 @@ final class LibertyServer {
         }
     }
 
-    void start(Map<String, String> settings) {
+    public void start(Map<String, String> settings) {
         LocalProcesses.requireFreePort(httpPort, "Slipway HTTP");
         int exit = run("start", settings);
         if (exit != 0) {
@@ -55,7 +56,7 @@ final class LibertyServer {
     }
 
     /** Waits until the server's readiness check passes (schema migrated and validated, application started). */
-    void awaitReady() {
+    public void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
@@ -85,18 +86,18 @@ final class LibertyServer {
                 + LocalProcesses.logTail(log(), 0, 40));
     }
 
-    void stop() {
+    public void stop() {
         Optional<Long> pid = runningPid();
         run("stop", Map.of());
         pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
                 .ifPresent(h -> LocalProcesses.stopTree(h, Duration.ofSeconds(30)));
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + httpPort;
     }
 
-    Path log() {
+    public Path log() {
         return outputDir.resolve(SERVER + "/logs/messages.log");
     }
 

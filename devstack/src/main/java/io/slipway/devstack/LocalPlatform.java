@@ -16,7 +16,9 @@ import java.util.Optional;
  *
  * <p>Settings (environment): {@code SLIPWAY_DATA_DIR}, {@code SLIPWAY_HTTP_PORT} (8080),
  * {@code SLIPWAY_KEYCLOAK_PORT} (8180), {@code SLIPWAY_S3_PORT} (9000), {@code SLIPWAY_LIBERTY_HOME} (the
- * Open Liberty installation the build made, {@code server/target/liberty/wlp}).
+ * Open Liberty installation the build made, {@code server/target/liberty/wlp}), and the client secrets
+ * {@code SLIPWAY_CONSOLE_CLIENT_SECRET} and {@code SLIPWAY_PROVISIONER_CLIENT_SECRET} (the dev-only
+ * {@link DevSecrets} when unset), which Keycloak and Slipway both get explicitly.
  */
 public final class LocalPlatform {
 
@@ -25,6 +27,7 @@ public final class LocalPlatform {
     private final int keycloakPort;
     private final int s3Port;
     private final LibertyServer slipway;
+    private final Map<String, String> clientSecrets;
 
     LocalPlatform(Path home, Map<String, String> env) {
         this.dataDir = Path.of(env.getOrDefault("SLIPWAY_DATA_DIR", home.resolve(".slipway").toString()))
@@ -35,6 +38,7 @@ public final class LocalPlatform {
         Path liberty = Path.of(env.getOrDefault("SLIPWAY_LIBERTY_HOME",
                 home.resolve("server/target/liberty/wlp").toString()));
         this.slipway = new LibertyServer(liberty, dataDir.resolve("liberty"), httpPort);
+        this.clientSecrets = DevSecrets.clientSecrets(env);
     }
 
     public static void main(String[] args) {
@@ -76,6 +80,7 @@ public final class LocalPlatform {
                     .logFile(dataDir.resolve("logs/keycloak.log"))
                     .consoleUrl("http://localhost:" + httpPort, "http://127.0.0.1:" + httpPort)
                     .demo(true)
+                    .clientSecrets(clientSecrets)
                     .build().start();
             started.add(keycloak::close);
             say("Starting the S3-compatible store on http://127.0.0.1:" + s3Port + " ...");
@@ -129,6 +134,9 @@ public final class LocalPlatform {
         say(line("Slipway", running.get("slipway"), slipway.url()));
         say(line("Keycloak", running.get("keycloak"), "http://127.0.0.1:" + keycloakPort));
         say(line("S3 store", running.get("s3"), "http://127.0.0.1:" + s3Port));
+        if (running.containsKey("slipway")) {
+            ReadinessReport.of(slipway.url()).forEach(LocalPlatform::say);
+        }
     }
 
     private Map<String, Long> running() {
@@ -147,6 +155,7 @@ public final class LocalPlatform {
         settings.put("SLIPWAY_S3_ENDPOINT", s3.endpoint());
         settings.put("SLIPWAY_S3_ACCESS_KEY", EmbeddedS3.DEV_ACCESS_KEY);
         settings.put("SLIPWAY_S3_SECRET_KEY", EmbeddedS3.DEV_SECRET_KEY);
+        settings.putAll(clientSecrets);
         settings.put("ORT_DISABLE_TELEMETRY", "1");
         return settings;
     }

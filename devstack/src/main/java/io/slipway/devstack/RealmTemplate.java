@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders the Slipway realm for import: the production template from {@code slipway-auth}
@@ -29,6 +33,12 @@ import java.util.Map;
  * every URL; any other string gets the first URL. The placeholder syntax is Keycloak's own
  * environment placeholder, so a deployment that imports the raw template with
  * {@code SLIPWAY_CONSOLE_URL} set in Keycloak's environment gets the same result for one URL.
+ *
+ * <p>Every other environment placeholder ({@link #environmentVariables}: the client secrets) is left for
+ * Keycloak to resolve from its environment at import. The template gives none of them a default, and
+ * Keycloak leaves a placeholder whose variable is unset as literal text (the secret would then be
+ * {@code ${SLIPWAY_CONSOLE_CLIENT_SECRET}} itself), so whoever starts Keycloak must set each one;
+ * {@link KeycloakServer} refuses to start without them.
  */
 public final class RealmTemplate {
 
@@ -36,6 +46,9 @@ public final class RealmTemplate {
     public static final String TEMPLATE = "/keycloak/slipway-realm.json";
     public static final String DEMO_OVERLAY = "/keycloak/demo-realm-overlay.json";
     public static final String CONSOLE_URL_PLACEHOLDER = "${SLIPWAY_CONSOLE_URL}";
+
+    /** Keycloak's environment placeholder, {@code ${NAME}} or {@code ${NAME:default}}; upper-case names only (lower-case ones are message keys). */
+    private static final Pattern ENVIRONMENT_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
     private static final String POST_LOGOUT_REDIRECT_URIS = "post.logout.redirect.uris";
     private static final List<String> IDENTITY_FIELDS = List.of("clientId", "username", "alias", "name");
@@ -63,11 +76,47 @@ public final class RealmTemplate {
 
     /** {@link #render} as pretty-printed JSON. */
     public static String renderJson(List<String> consoleUrls, boolean demo) {
+        return json(render(consoleUrls, demo));
+    }
+
+    /** A realm as pretty-printed JSON, for the import file. */
+    public static String json(JsonNode realm) {
         try {
-            return JSON.writeValueAsString(render(consoleUrls, demo));
+            return JSON.writeValueAsString(realm);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The environment variables the realm's remaining placeholders name, which Keycloak resolves at import
+     * (for the rendered template: {@code SLIPWAY_CONSOLE_CLIENT_SECRET}, {@code SLIPWAY_PROVISIONER_CLIENT_SECRET}).
+     */
+    public static Set<String> environmentVariables(JsonNode realm) {
+        Set<String> names = new TreeSet<>();
+        collectPlaceholders(realm, names, false);
+        return names;
+    }
+
+    /** The placeholders that carry a default after a colon ({@code ${NAME:default}}), as written. */
+    static Set<String> placeholdersWithDefaults(JsonNode realm) {
+        Set<String> found = new TreeSet<>();
+        collectPlaceholders(realm, found, true);
+        return found;
+    }
+
+    private static void collectPlaceholders(JsonNode node, Set<String> into, boolean withDefaultsOnly) {
+        if (node.isTextual()) {
+            Matcher matcher = ENVIRONMENT_PLACEHOLDER.matcher(node.asText());
+            while (matcher.find()) {
+                if (!withDefaultsOnly) {
+                    into.add(matcher.group(1));
+                } else if (matcher.group(2) != null) {
+                    into.add(matcher.group());
+                }
+            }
+        }
+        node.forEach(child -> collectPlaceholders(child, into, withDefaultsOnly));
     }
 
     /** A realm resource from the class path, parsed. */

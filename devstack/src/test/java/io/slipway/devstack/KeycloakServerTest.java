@@ -27,17 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * One real Keycloak (demo realm) on free ports and a temporary data directory, started, given a user
  * through the admin API, restarted on the same data directory, then checked with real tokens.
  *
- * <p>The realm template's client secrets are Keycloak placeholders with the dev secrets as defaults
- * ({@code ${SLIPWAY_CONSOLE_CLIENT_SECRET:dev-only-console-secret}}); this test expects those defaults,
- * so run it without {@code SLIPWAY_CONSOLE_CLIENT_SECRET} / {@code SLIPWAY_PROVISIONER_CLIENT_SECRET}
- * in the environment.
+ * <p>The realm template's client secrets are Keycloak placeholders without defaults; this test passes
+ * secrets of its own (not the dev-only ones) and checks that Keycloak uses exactly those.
  */
 class KeycloakServerTest {
 
     private static final String PROVISIONER = "slipway-provisioner";
-    private static final String PROVISIONER_SECRET = "dev-only-provisioner-secret";
+    private static final String PROVISIONER_SECRET = "provisioner-" + UUID.randomUUID();
     private static final String CONSOLE = "slipway-console";
-    private static final String CONSOLE_SECRET = "dev-only-console-secret";
+    private static final String CONSOLE_SECRET = "console-" + UUID.randomUUID();
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
 
@@ -56,6 +54,7 @@ class KeycloakServerTest {
                 .managementPort(ports.get(1))
                 .dataDir(dataDir)
                 .bootstrapAdmin(ADMIN, ADMIN_PASSWORD)
+                .clientSecrets(CONSOLE_SECRET, PROVISIONER_SECRET)
                 .demo(true);
 
         long started = System.nanoTime();
@@ -63,7 +62,7 @@ class KeycloakServerTest {
         System.out.printf("Keycloak first start (with realm import): %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
 
         userCreatedBeforeRestart = "persisted-" + UUID.randomUUID().toString().substring(0, 8);
-        KeycloakAdmin.Response created = provisioner().post("/users",
+        KeycloakAdmin.Response created = new KeycloakAdmin(keycloak, masterAdminToken()).post("/users",
                 Map.of("username", userCreatedBeforeRestart, "email", userCreatedBeforeRestart + "@acme.example", "enabled", true));
         assertThat(created.status()).as("create user before restart").isEqualTo(201);
 
@@ -107,22 +106,21 @@ class KeycloakServerTest {
     }
 
     @Test
-    void provisionerClientCredentialsGrantWorksWithTheDevDefaultSecret() {
-        assertThat(System.getenv("SLIPWAY_PROVISIONER_CLIENT_SECRET")).as("test precondition: no secret in the environment").isNull();
-
+    void provisionerClientCredentialsGrantWorksWithTheSecretGivenAndItsTokensAreNotForTheApi() {
         JsonNode claims = Jwt.claims(keycloak.tokens().clientCredentials(PROVISIONER, PROVISIONER_SECRET));
 
         assertThat(claims.path("azp").asText()).isEqualTo(PROVISIONER);
-        assertThat(Jwt.strings(claims, "aud")).contains("slipway-api");
+        assertThat(Jwt.strings(claims, "aud")).doesNotContain("slipway-api");
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
-        assertThatThrownBy(() -> keycloak.tokens().clientCredentials(PROVISIONER, "${SLIPWAY_PROVISIONER_CLIENT_SECRET:dev-only-provisioner-secret}"))
-                .as("the placeholder was resolved, not imported literally")
-                .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.error()).isEqualTo("unauthorized_client"));
+        for (String other : List.of("${SLIPWAY_PROVISIONER_CLIENT_SECRET}", DevSecrets.PROVISIONER_CLIENT_SECRET)) {
+            assertThatThrownBy(() -> keycloak.tokens().clientCredentials(PROVISIONER, other))
+                    .as("the placeholder was resolved to the secret given, not imported literally or as the dev value")
+                    .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.error()).isEqualTo("unauthorized_client"));
+        }
     }
 
     @Test
-    void consoleClientSecretDefaultsToTheDevValue() {
-        assertThat(System.getenv("SLIPWAY_CONSOLE_CLIENT_SECRET")).as("test precondition: no secret in the environment").isNull();
+    void consoleClientSecretIsTheOneGiven() {
         KeycloakAdmin admin = new KeycloakAdmin(keycloak, masterAdminToken());
 
         JsonNode clients = admin.get("/clients?clientId=" + CONSOLE).body();
@@ -168,6 +166,30 @@ class KeycloakServerTest {
     }
 
     @Test
+    void provisionerMayNotCreateUsersReadClientsOrChangeRoleMappings() {
+        KeycloakAdmin admin = provisioner();
+        String bobId = admin.get("/users?exact=true&username=bob").body().get(0).path("id").asText();
+
+        assertThat(admin.post("/users", Map.of("username", "intruder-" + UUID.randomUUID().toString().substring(0, 8),
+                "enabled", true)).status()).as("create a user").isEqualTo(403);
+        assertThat(admin.get("/clients").status()).as("list clients (and so their secrets)").isEqualTo(403);
+        assertThat(admin.post("/users/" + bobId + "/role-mappings/realm",
+                List.of(Map.of("name", "platform-admin"))).status()).as("grant a realm role").isEqualTo(403);
+        assertThat(admin.post("/users/" + bobId + "/logout", Map.of()).status()).as("sign a user out").isEqualTo(403);
+    }
+
+    @Test
+    void startingWithoutClientSecretsIsRefusedNamingTheMissingVariables() {
+        KeycloakServer withoutSecrets = KeycloakServer.builder().httpPort(freePorts(1).getFirst())
+                .dataDir(dataDir.resolve("no-secrets")).build();
+
+        assertThatThrownBy(withoutSecrets::start).isInstanceOf(DevServiceException.class)
+                .hasMessageContaining("SLIPWAY_CONSOLE_CLIENT_SECRET")
+                .hasMessageContaining("SLIPWAY_PROVISIONER_CLIENT_SECRET");
+        assertThat(withoutSecrets.isRunning()).isFalse();
+    }
+
+    @Test
     void userCreatedBeforeRestartSurvivesIt() {
         JsonNode users = provisioner().get("/users?exact=true&username=" + userCreatedBeforeRestart).body();
 
@@ -178,7 +200,7 @@ class KeycloakServerTest {
     @Test
     void secondServerOnATakenPortIsRefused() {
         KeycloakServer second = KeycloakServer.builder().httpPort(keycloak.httpPort()).managementPort(freePorts(1).getFirst())
-                .dataDir(dataDir.resolve("second")).build();
+                .clientSecrets(CONSOLE_SECRET, PROVISIONER_SECRET).dataDir(dataDir.resolve("second")).build();
 
         assertThatThrownBy(second::start).isInstanceOf(DevServiceException.class).hasMessageContaining("already in use");
     }

@@ -48,12 +48,16 @@ class ChartRenderingTest {
             "SLIPWAY_DB_KIND", "SLIPWAY_DB_URL", "SLIPWAY_DB_USER", "SLIPWAY_DB_PASSWORD",
             "SLIPWAY_OIDC_ISSUER", "SLIPWAY_OIDC_JWKS_URI",
             "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET",
+            "SLIPWAY_KEYSTORE_PASSWORD", "SLIPWAY_AUDIT_KEY",
             "SLIPWAY_KEYCLOAK_URL", "SLIPWAY_PUBLIC_URL",
             "SLIPWAY_S3_ENDPOINT", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY", "SLIPWAY_S3_REGION",
-            "SLIPWAY_ARTIFACTS_MAX_BYTES", "ORT_DISABLE_TELEMETRY");
+            "SLIPWAY_ARTIFACTS_MAX_BYTES", "ORT_DISABLE_TELEMETRY",
+            "SLIPWAY_INSPECTOR_MEMORY", "SLIPWAY_INSPECTOR_CONCURRENCY", "SLIPWAY_INSPECTOR_TIMEOUT",
+            "SLIPWAY_INSPECTOR_DIR");
     private static final Set<String> SECRET_SETTINGS = Set.of(
             "SLIPWAY_DB_PASSWORD", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY",
-            "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET");
+            "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET", "SLIPWAY_KEYSTORE_PASSWORD",
+            "SLIPWAY_AUDIT_KEY");
     private static final Set<String> CLUSTER_SCOPED_KINDS = Set.of("ResourceFlavor", "ClusterQueue");
 
     static List<String> scenarios() {
@@ -189,8 +193,39 @@ class ChartRenderingTest {
                 .containsEntry("SLIPWAY_OIDC_JWKS_URI",
                         "http://" + FULLNAME + "-keycloak." + NAMESPACE + ".svc:8080/realms/slipway/protocol/openid-connect/certs")
                 .containsEntry("SLIPWAY_PUBLIC_URL", "http://localhost:8080")
-                .containsEntry("SLIPWAY_ARTIFACTS_MAX_BYTES", "5368709120");
+                .containsEntry("SLIPWAY_ARTIFACTS_MAX_BYTES", "5368709120")
+                .containsEntry("SLIPWAY_INSPECTOR_MEMORY", "512Mi")
+                .containsEntry("SLIPWAY_INSPECTOR_CONCURRENCY", "2")
+                .containsEntry("SLIPWAY_INSPECTOR_TIMEOUT", "PT60S")
+                .containsEntry("SLIPWAY_INSPECTOR_DIR", "/tmp/slipway-inspector");
         assertThat(secretData(manifests.get("Secret", FULLNAME))).containsEntry("SLIPWAY_S3_ACCESS_KEY", "slipway");
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void theModelInspectorsFitInThePodsMemoryLimitBesideTheServer(String scenario) {
+        Manifests manifests = CHART.render(scenario);
+        JsonNode server = container(manifests.get("Deployment", FULLNAME));
+        Map<String, String> config = manifests.configMapData(FULLNAME + "-env");
+        long serverJvm = 1L << 30;
+
+        long inspectors = Long.parseLong(config.get("SLIPWAY_INSPECTOR_CONCURRENCY"))
+                * binaryBytes(config.get("SLIPWAY_INSPECTOR_MEMORY"));
+
+        assertThat(binaryBytes(server.at("/resources/limits/memory").asText()))
+                .as("the pod's memory limit, for the server (1 GiB) and %s of inspectors", inspectors)
+                .isGreaterThanOrEqualTo(serverJvm + inspectors);
+        assertThat(config.get("SLIPWAY_INSPECTOR_DIR")).as("on the /tmp emptyDir").startsWith("/tmp/");
+        assertThat(server.findValues("mountPath").stream().map(JsonNode::asText).toList()).contains("/tmp");
+    }
+
+    private static long binaryBytes(String quantity) {
+        for (Map.Entry<String, Integer> unit : Map.of("Ki", 10, "Mi", 20, "Gi", 30).entrySet()) {
+            if (quantity.endsWith(unit.getKey())) {
+                return Long.parseLong(quantity.substring(0, quantity.length() - 2)) << unit.getValue();
+            }
+        }
+        return Long.parseLong(quantity);
     }
 
     @Test
@@ -229,9 +264,9 @@ class ChartRenderingTest {
         JsonNode console = named(realm.path("clients"), "clientId", "slipway-console");
         JsonNode provisioner = named(realm.path("clients"), "clientId", "slipway-provisioner");
 
-        assertThat(console.path("secret").asText()).startsWith("${SLIPWAY_CONSOLE_CLIENT_SECRET:");
-        assertThat(provisioner.path("secret").asText()).startsWith("${SLIPWAY_PROVISIONER_CLIENT_SECRET:");
-        assertThat(strings(console.path("redirectUris"))).containsExactly("${SLIPWAY_CONSOLE_URL}/*");
+        assertThat(console.path("secret").asText()).as("no default secret").isEqualTo("${SLIPWAY_CONSOLE_CLIENT_SECRET}");
+        assertThat(provisioner.path("secret").asText()).as("no default secret").isEqualTo("${SLIPWAY_PROVISIONER_CLIENT_SECRET}");
+        assertThat(strings(console.path("redirectUris"))).containsExactly("${SLIPWAY_CONSOLE_URL}/signin/callback");
         assertThat(provisioner.path("serviceAccountsEnabled").asBoolean()).isTrue();
         assertThat(manifests.configMapData(FULLNAME + "-keycloak-realm").get("slipway-realm.json"))
                 .as("no secret value in the ConfigMap")

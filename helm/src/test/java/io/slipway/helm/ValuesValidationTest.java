@@ -42,6 +42,13 @@ class ValuesValidationTest {
     }
 
     @Test
+    void schemaRejectsAnInspectorMemoryInDecimalUnits() {
+        // 512M means 512 x 10^6 bytes to Kubernetes but 512 MiB to the JVM: only binary units are accepted
+        assertThatThrownBy(() -> CHART.render(MINIMAL, Map.of("inspector.memory", "512M")))
+                .hasMessageContaining("/inspector/memory");
+    }
+
+    @Test
     void schemaRejectsAnUnknownServiceSessionAffinity() {
         assertThatThrownBy(() -> CHART.render(MINIMAL, Map.of("service.sessionAffinity", "Cookie")))
                 .hasMessageContaining("/service/sessionAffinity");

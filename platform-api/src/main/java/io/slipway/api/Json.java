@@ -31,4 +31,13 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Reads JSON that Slipway itself wrote (stored columns): a failure is a server error. */
+    public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

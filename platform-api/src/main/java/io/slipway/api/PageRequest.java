@@ -36,6 +36,17 @@ public record PageRequest(int limit, Optional<String> after) {
         });
     }
 
+    /** The cursor as an instant, for lists keyed by a time. */
+    public Optional<java.time.Instant> afterInstant() {
+        return after.map(key -> {
+            try {
+                return java.time.Instant.parse(key);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
+            }
+        });
+    }
+
     /** How many rows to fetch: one more than the page, to learn whether a next page exists. */
     public int fetchSize() {
         return limit + 1;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.slipway.auth.LogSafe;
+import io.slipway.persistence.DatabaseUnavailable;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -28,7 +30,8 @@ import javax.naming.NamingException;
 
 /**
  * The one exception mapper: every failure becomes an RFC 9457 problem. Client errors are logged at FINE;
- * server errors at SEVERE with an id that is the only thing the response reveals. Any transaction still
+ * server errors at SEVERE with an id that is the only thing the response reveals; what a message quotes from the
+ * request is escaped ({@link LogSafe}, {@link LoggedFailure}). Any transaction still
  * active is marked for rollback, so a failed request writes nothing.
  */
 @Provider
@@ -47,14 +50,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Optional<ProblemException> known = translate(failure);
         if (known.isPresent()) {
             ProblemException problem = known.get();
-            LOG.log(Level.FINE, "Request failed: " + problem.status() + " " + problem.code(), failure);
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.log(Level.FINE, "Request failed: " + problem.status() + " " + problem.code() + ": "
+                        + LogSafe.of(problem.getMessage()), LoggedFailure.of(failure));
+            }
             return respond(problem.status(), Problem.of(problem));
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return respond(web.getResponse().getStatus(), Problem.of(fromWebException(web)));
         }
         String errorId = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Request failed with error id " + errorId, failure);
+        LOG.log(Level.SEVERE, "Request failed with error id " + errorId, LoggedFailure.of(failure));
         return respond(500, Problem.serverError(errorId));
     }
 
@@ -109,10 +115,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "conflict", "The change conflicts with existing data (" + c.getConstraintName() + ")."));
             case io.slipway.auth.directory.DirectoryUnavailableException d -> Optional.of(ProblemException.unavailable(
                     "identity-provider-unavailable", "The identity provider could not be reached: " + d.getMessage()));
+            case io.slipway.storage.StoreUnavailableException s -> Optional.of(ProblemException.unavailable(
+                    "object-store-unavailable", "The object store could not be reached; nothing was stored."
+                    + " Try again in a moment."));
+            case org.hibernate.exception.JDBCConnectionException j -> Optional.of(databaseUnavailable());
+            case java.sql.SQLTransientConnectionException j -> Optional.of(databaseUnavailable());
+            case java.sql.SQLNonTransientConnectionException j -> Optional.of(databaseUnavailable());
+            case java.sql.SQLException j when DatabaseUnavailable.means(j) -> Optional.of(databaseUnavailable());
             case OptimisticLockException o -> Optional.of(ProblemException.conflict("concurrent-modification",
                     "Someone else changed this resource at the same time; reload and try again."));
             default -> Optional.empty();
         };
+    }
+
+    private static ProblemException databaseUnavailable() {
+        return ProblemException.unavailable("database-unavailable",
+                "The database could not be reached; the request changed nothing. Try again in a moment.");
     }
 
     private static ProblemException fromWebException(WebApplicationException web) {

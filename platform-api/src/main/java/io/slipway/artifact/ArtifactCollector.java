@@ -21,31 +21,37 @@ import java.util.stream.Stream;
 /**
  * Garbage collection of object storage: in every organization's bucket it removes temporary uploads and
  * incomplete multipart uploads, and content objects that no artifact row names (left by an upload whose
- * registration failed) — each only once older than the grace period, so work in flight is never touched.
- * Each organization is examined inside its own tenant scope.
+ * registration failed) — each only once older than the grace period. Whatever the grace (zero included), work in
+ * flight is never touched: temporary objects and multipart uploads younger than the organization's oldest upload
+ * in flight are kept, and so is content an upload in flight has claimed (see {@link UploadsInFlight}). Each
+ * organization is examined inside its own tenant scope.
  */
 @ApplicationScoped
 public class ArtifactCollector {
 
     private static final Logger LOG = Logger.getLogger(ArtifactCollector.class.getName());
     private static final int BATCH = 500;
+    /** How far the object store's clock (which dates objects) may be behind the server's (which dates uploads). */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private final ObjectStore store;
     private final Tenancy tenancy;
     private final OrganizationRepository organizations;
     private final ArtifactRepository artifacts;
+    private final UploadsInFlight inFlight;
 
     @Inject
     public ArtifactCollector(ObjectStore store, Tenancy tenancy, OrganizationRepository organizations,
-                             ArtifactRepository artifacts) {
+                             ArtifactRepository artifacts, UploadsInFlight inFlight) {
         this.store = store;
         this.tenancy = tenancy;
         this.organizations = organizations;
         this.artifacts = artifacts;
+        this.inFlight = inFlight;
     }
 
     protected ArtifactCollector() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** What one collection removed. */
@@ -57,8 +63,14 @@ public class ArtifactCollector {
         }
     }
 
-    public Report collect(Duration grace) {
-        Instant cutoff = Instant.now().minus(grace);
+    /**
+     * Collects leftovers older than {@code grace}; marks of uploads in flight older than {@code markLifetime} are
+     * taken for leftovers of crashed uploads and dropped.
+     */
+    public Report collect(Duration grace, Duration markLifetime) {
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(grace);
+        Instant marksExpireBefore = now.minus(markLifetime);
         Set<String> buckets = Set.copyOf(store.buckets());
         Report total = new Report(0, 0, 0, 0);
         Optional<String> after = Optional.empty();
@@ -68,7 +80,7 @@ public class ArtifactCollector {
             for (Organization organization : page) {
                 String bucket = store.bucketFor(organization.id());
                 if (buckets.contains(bucket)) {
-                    total = total.plus(collect(organization, bucket, cutoff));
+                    total = total.plus(collect(organization, bucket, cutoff, marksExpireBefore));
                 }
             }
             if (page.size() < PageRequest.MAX_LIMIT) {
@@ -81,9 +93,15 @@ public class ArtifactCollector {
         return report;
     }
 
-    private Report collect(Organization organization, String bucket, Instant cutoff) {
-        int temporary = store.deleteStaleStaged(bucket, cutoff);
-        int incomplete = store.abortStaleUploads(bucket, cutoff);
+    private Report collect(Organization organization, String bucket, Instant cutoff, Instant marksExpireBefore) {
+        // uploads in flight write temporary objects and multipart uploads no earlier than their mark
+        Instant horizon = tenancy.asSystemIn(organization.id(),
+                        () -> inFlight.oldestLive(organization.id(), marksExpireBefore))
+                .map(started -> started.minus(CLOCK_TOLERANCE))
+                .filter(kept -> kept.isBefore(cutoff))
+                .orElse(cutoff);
+        int temporary = store.deleteStaleStaged(bucket, horizon);
+        int incomplete = store.abortStaleUploads(bucket, horizon);
         int orphaned = 0;
         List<ObjectInfo> batch = new ArrayList<>();
         try (Stream<ObjectInfo> contents = store.listContent(bucket)) {
@@ -93,21 +111,23 @@ public class ArtifactCollector {
                     batch.add(content);
                 }
                 if (batch.size() == BATCH) {
-                    orphaned += deleteUnregistered(organization, bucket, batch);
+                    orphaned += deleteUnregistered(organization, bucket, batch, marksExpireBefore);
                     batch.clear();
                 }
             }
         }
-        orphaned += deleteUnregistered(organization, bucket, batch);
+        orphaned += deleteUnregistered(organization, bucket, batch, marksExpireBefore);
         return new Report(1, temporary, incomplete, orphaned);
     }
 
     /**
-     * Deletes the candidates no artifact row names, holding the organization's lock (the one registrations take)
-     * from the lookup to the last delete, so no upload can register one of them in between; see
-     * {@link ArtifactRegistry}. Registrations in the organization wait for at most one batch of deletes.
+     * Deletes the candidates that no artifact row names and no upload in flight has claimed, holding the
+     * organization's lock (the one registrations and claims take) from the lookup to the last delete, so no upload
+     * can register or claim one of them in between; see {@link ArtifactRegistry}. Registrations in the
+     * organization wait for at most one batch of deletes.
      */
-    private int deleteUnregistered(Organization organization, String bucket, List<ObjectInfo> candidates) {
+    private int deleteUnregistered(Organization organization, String bucket, List<ObjectInfo> candidates,
+                                   Instant marksExpireBefore) {
         if (candidates.isEmpty()) {
             return 0;
         }
@@ -115,9 +135,11 @@ public class ArtifactCollector {
         return tenancy.asSystemIn(organization.id(), () -> {
             organizations.lock(organization.id());
             Set<String> registered = artifacts.registered(hashes);
+            Set<String> claimed = inFlight.claimed(hashes, marksExpireBefore);
             int deleted = 0;
             for (ObjectInfo candidate : candidates) {
-                if (!registered.contains(digestOf(candidate))) {
+                String digest = digestOf(candidate);
+                if (!registered.contains(digest) && !claimed.contains(digest)) {
                     store.delete(bucket, candidate.key());
                     deleted++;
                 }

@@ -2,6 +2,7 @@ package io.slipway.artifact;
 
 import io.slipway.api.FieldError;
 import io.slipway.api.ProblemException;
+import io.slipway.auth.LogSafe;
 import io.slipway.storage.ArtifactTooLargeException;
 import io.slipway.storage.DigestMismatchException;
 import io.slipway.storage.ObjectStore;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
  * large, empty or failing the check — leaving no object — and otherwise moved to its content key, where equal
  * bytes uploaded earlier are reused. An upload that declares its SHA-256 skips the temporary object: it is
  * written straight to its content key, and completed only if the digest is true and the checks pass.
- * Registering it (a version row) is the caller's next, separate step.
+ * Registering it (a version row) is the caller's next, separate step. From before its first byte until that
+ * registration, the upload is marked in flight ({@link UploadsInFlight}), so garbage collection leaves it alone.
  */
 @ApplicationScoped
 public class ArtifactUploads {
@@ -29,20 +31,23 @@ public class ArtifactUploads {
 
     private final ObjectStore store;
     private final ArtifactLimits limits;
+    private final UploadsInFlight inFlight;
 
     @Inject
-    public ArtifactUploads(ObjectStore store, ArtifactLimits limits) {
+    public ArtifactUploads(ObjectStore store, ArtifactLimits limits, UploadsInFlight inFlight) {
         this.store = store;
         this.limits = limits;
+        this.inFlight = inFlight;
     }
 
     protected ArtifactUploads() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /**
-     * Receives one upload. When the client declared the content's SHA-256, the bytes go straight to their
-     * content key (or, already stored, are only read), and a different digest is refused.
+     * Receives one upload, outside any transaction (its mark in flight must be committed before its first byte).
+     * When the client declared the content's SHA-256, the bytes go straight to their content key (or, already
+     * stored, are only read), and a different digest is refused.
      */
     public ReceivedArtifact receive(UUID orgId, String orgSlug, UploadBody body, ContentCheck check) {
         long limit = limits.maxBytes(orgSlug);
@@ -51,20 +56,35 @@ public class ArtifactUploads {
         }
         String bucket = store.bucketFor(orgId);
         store.ensureBucket(bucket);
+        // marked before the first byte, so that garbage collection leaves what this upload writes
+        UUID upload = inFlight.begin(orgId);
         try (check) {
             if (body.sha256().isPresent()) {
+                inFlight.claim(orgId, upload, body.sha256().get());
                 StoredArtifact stored = storeDeclared(bucket, body, limit, check);
-                return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused());
+                return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused(), upload);
             }
             StagedUpload staged = stage(bucket, body.content(), limit, check);
             try {
                 accept(staged.size(), body.declaredLength(), check);
+                inFlight.claim(orgId, upload, staged.sha256());
                 StoredArtifact stored = store.promote(staged);
-                return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused());
+                return new ReceivedArtifact(stored.sha256(), stored.size(), stored.key(), stored.reused(), upload);
             } catch (RuntimeException rejected) {
                 store.discard(staged);
                 throw rejected;
             }
+        } catch (RuntimeException | Error failed) {
+            abandon(orgId, upload, failed);
+            throw failed;
+        }
+    }
+
+    private void abandon(UUID orgId, UUID upload, Throwable failure) {
+        try {
+            inFlight.abandon(orgId, upload);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // the mark expires on its own
         }
     }
 
@@ -92,7 +112,7 @@ public class ArtifactUploads {
         } catch (ArtifactTooLargeException e) {
             throw tooLarge(limit);
         } catch (UploadInterruptedException e) {
-            LOG.info(() -> "Upload into " + bucket + " broke off: " + e.getMessage());
+            LOG.info(() -> "Upload into " + bucket + " broke off: " + LogSafe.of(e.getMessage()));
             throw interrupted();
         }
     }
@@ -103,7 +123,7 @@ public class ArtifactUploads {
         } catch (ArtifactTooLargeException e) {
             throw tooLarge(limit);
         } catch (UploadInterruptedException e) {
-            LOG.info(() -> "Upload into " + bucket + " broke off: " + e.getMessage());
+            LOG.info(() -> "Upload into " + bucket + " broke off: " + LogSafe.of(e.getMessage()));
             throw interrupted();
         }
     }

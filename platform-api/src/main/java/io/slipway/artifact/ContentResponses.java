@@ -1,5 +1,6 @@
 package io.slipway.artifact;
 
+import io.slipway.api.ContentType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Answers a download: the bytes streamed from the object store (with their size, SHA-256 digest and file
@@ -45,7 +47,7 @@ public class ContentResponses {
             }
         };
         return Response.ok(body)
-                .type(stored.mediaType())
+                .type(ContentType.canonical(stored.mediaType()))
                 .header("Content-Length", stored.sizeBytes())
                 .header("Content-Disposition", contentDisposition(stored.downloadName()))
                 .header("ETag", "\"" + stored.sha256() + "\"")
@@ -54,8 +56,12 @@ public class ContentResponses {
                 .build();
     }
 
-    /** RFC 6266: an ASCII fallback name plus the UTF-8 name. */
-    static String contentDisposition(String name) {
+    /**
+     * RFC 6266: an ASCII fallback name plus the UTF-8 name, cleaned as stored names are (a version stored before
+     * {@link FileNames} dropped format characters may still hold them).
+     */
+    static String contentDisposition(String storedName) {
+        String name = Optional.of(FileNames.sanitize(storedName)).filter(n -> !n.isEmpty()).orElse("download");
         String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_").replace("\"", "_");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");

@@ -80,6 +80,15 @@ public final class SeriesQueries<S extends VersionedSeries, V extends ArtifactVe
                 .getResultStream().findFirst();
     }
 
+    /** Whether one of the series' versions holds exactly this content. */
+    public boolean holdsContent(UUID seriesId, String sha256) {
+        return em.createQuery("select count(v) from " + version + " v where v." + seriesIdAttribute + " = :series"
+                        + " and v.artifactSha256 = :sha", Long.class)
+                .setParameter("series", seriesId)
+                .setParameter("sha", sha256)
+                .getSingleResult() > 0;
+    }
+
     /** Versions newest first, below {@code belowNumber} (all when empty). */
     public List<V> versionsNewestFirst(UUID seriesId, Optional<Integer> belowNumber, int limit) {
         return em.createQuery("select v from " + version + " v where v." + seriesIdAttribute + " = :series"

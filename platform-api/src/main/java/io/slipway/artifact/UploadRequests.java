@@ -1,6 +1,7 @@
 package io.slipway.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.slipway.api.ContentType;
 import io.slipway.api.Json;
 import io.slipway.api.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 /**
  * Reads an upload request in either of its two forms, streaming the file without buffering it:
  * <ul>
- *   <li>a raw body (any Content-Type but multipart): the content itself; metadata comes from the query;</li>
+ *   <li>a raw body (any Content-Type but {@code multipart/*}, in any case): the content itself; metadata comes
+ *       from the query;</li>
  *   <li>{@code multipart/form-data}: an optional {@code metadata} part (JSON) followed by a {@code file}
  *       part, whose file name is kept as metadata.</li>
  * </ul>
@@ -47,11 +49,10 @@ public final class UploadRequests {
     public static <M, T> T read(HttpServletRequest request, Class<M> metadataType, M fromQuery,
                                 Optional<String> fileName, String sha256Parameter, Handler<M, T> handler) {
         Optional<String> sha256 = declaredSha256(sha256Parameter);
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
-            String mediaType = Optional.ofNullable(request.getContentType()).orElse("application/octet-stream");
+        if (!ContentType.parse(request.getContentType()).map(ContentType::isMultipart).orElse(false)) {
             try {
                 return handler.handle(fromQuery, new UploadBody(request.getInputStream(),
-                        request.getContentLengthLong(), mediaType, fileName, sha256));
+                        request.getContentLengthLong(), request.getContentType(), fileName, sha256));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -64,9 +65,8 @@ public final class UploadRequests {
                 if ("metadata".equals(part.getFieldName())) {
                     metadata = parseMetadata(part, metadataType);
                 } else if ("file".equals(part.getFieldName())) {
-                    String mediaType = Optional.ofNullable(part.getContentType()).orElse("application/octet-stream");
                     try (InputStream content = part.getInputStream()) {
-                        return handler.handle(metadata, new UploadBody(content, -1, mediaType,
+                        return handler.handle(metadata, new UploadBody(content, -1, part.getContentType(),
                                 Optional.ofNullable(part.getName()).or(() -> fileName), sha256));
                     }
                 } else {

@@ -7,42 +7,23 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /**
- * The end of an organization's chain: last sequence number and hash. Appending locks this row, which
- * orders concurrent changes in one organization, and lets verification notice deleted trailing events.
+ * The end of an organization's chain, signed: last sequence number and hash, and the latest checkpoint.
+ * Appending locks this row, which orders concurrent changes in one organization; verification compares the
+ * events with it, so deleted trailing events (or a deleted head) are noticed.
  */
 @Entity
 @Table(name = "audit_chain_heads")
-public class AuditChainHead {
+public class AuditChainHead extends ChainHeadRow {
 
     @Id
     @Column(name = "org_id")
     private UUID orgId;
 
-    @Column(name = "last_seq", nullable = false)
-    private long lastSeq;
-
-    @Column(name = "last_hash", nullable = false, length = 64)
-    private String lastHash;
-
     protected AuditChainHead() {
     }
 
-    AuditChainHead(UUID orgId) {
+    AuditChainHead(UUID orgId, ChainState state) {
+        super(state, null);
         this.orgId = orgId;
-        this.lastSeq = 0;
-        this.lastHash = ChainLink.GENESIS;
-    }
-
-    long lastSeq() {
-        return lastSeq;
-    }
-
-    String lastHash() {
-        return lastHash;
-    }
-
-    void advance(AuditEvent event) {
-        this.lastSeq = event.seq();
-        this.lastHash = event.hash();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the current organization's audit events (tenant-scoped), newest first. */
+/** Reads audit events, newest first: the current organization's (tenant-scoped), or the platform's. */
 public interface AuditEventRepository {
 
     /**
@@ -14,4 +14,7 @@ public interface AuditEventRepository {
      */
     List<AuditEvent> pageNewestFirst(Optional<UUID> projectId, Optional<Instant> since, Optional<Long> beforeSeq,
                                      int limit);
+
+    /** The platform's events older than {@code beforeSeq} (when given), newest first; in the platform scope. */
+    List<PlatformAuditEvent> platformPageNewestFirst(Optional<Long> beforeSeq, int limit);
 }

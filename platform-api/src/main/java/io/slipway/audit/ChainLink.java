@@ -10,10 +10,11 @@ import java.util.UUID;
 /**
  * The content of an audit event that its hash covers. The hash is SHA-256 over the previous hash and every
  * field, each written as {@code <length>:<value>} (or {@code -} for null) so no two events share an encoding.
+ * The actor's kind was added later: events written before it have none, and their hashes leave it out.
  */
-public record ChainLink(long seq, Instant occurredAt, String actorId, String actorName, String action,
-                        String targetType, String targetId, UUID projectId, String projectSlug, String beforeState,
-                        String afterState) {
+public record ChainLink(long seq, Instant occurredAt, String actorKind, String actorId, String actorName,
+                        String action, String targetType, String targetId, UUID projectId, String projectSlug,
+                        String beforeState, String afterState) {
 
     /** Hash that the first event of every organization's chain points back to. */
     public static final String GENESIS = "0".repeat(64);
@@ -22,12 +23,10 @@ public record ChainLink(long seq, Instant occurredAt, String actorId, String act
         StringBuilder canonical = new StringBuilder(256);
         for (Object field : new Object[] {prevHash, seq, occurredAt, actorId, actorName, action, targetType,
                 targetId, projectId, projectSlug, beforeState, afterState}) {
-            if (field == null) {
-                canonical.append("-|");
-            } else {
-                String value = field.toString();
-                canonical.append(value.length()).append(':').append(value).append('|');
-            }
+            append(canonical, field);
+        }
+        if (actorKind != null) {
+            append(canonical, actorKind);
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -35,6 +34,15 @@ public record ChainLink(long seq, Instant occurredAt, String actorId, String act
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static void append(StringBuilder canonical, Object field) {
+        if (field == null) {
+            canonical.append("-|");
+        } else {
+            String value = field.toString();
+            canonical.append(value.length()).append(':').append(value).append('|');
         }
     }
 }

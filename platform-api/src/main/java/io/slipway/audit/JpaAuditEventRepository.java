@@ -37,4 +37,13 @@ class JpaAuditEventRepository implements AuditEventRepository {
         since.ifPresent(s -> query.setParameter("since", s));
         return query.getResultList();
     }
+
+    @Override
+    public List<PlatformAuditEvent> platformPageNewestFirst(Optional<Long> beforeSeq, int limit) {
+        return em.createQuery("select e from PlatformAuditEvent e where e.seq < :before order by e.seq desc",
+                        PlatformAuditEvent.class)
+                .setParameter("before", beforeSeq.orElse(Long.MAX_VALUE))
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

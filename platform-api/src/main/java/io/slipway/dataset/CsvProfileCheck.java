@@ -1,8 +1,10 @@
 package io.slipway.dataset;
 
+import io.slipway.api.ContentType;
 import io.slipway.artifact.ContentCheck;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Profiles CSV content as it streams; never rejects (a file that is not CSV simply has no profile). */
@@ -35,8 +37,8 @@ final class CsvProfileCheck implements ContentCheck {
 
     /** Whether an upload looks like CSV by its media type or file name. */
     static boolean appliesTo(String mediaType, Optional<String> fileName) {
-        String type = mediaType.toLowerCase();
-        return type.startsWith("text/csv") || type.startsWith("application/csv")
-                || fileName.map(n -> n.toLowerCase().endsWith(".csv")).orElse(false);
+        boolean csvType = ContentType.parse(mediaType)
+                .map(type -> type.is("text", "csv") || type.is("application", "csv")).orElse(false);
+        return csvType || fileName.map(n -> n.toLowerCase(Locale.ROOT).endsWith(".csv")).orElse(false);
     }
 }

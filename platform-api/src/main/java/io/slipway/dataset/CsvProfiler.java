@@ -1,15 +1,13 @@
 package io.slipway.dataset;
 
+import io.slipway.dataset.CsvCellTypes.Type;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Profiles a CSV file from its bytes as they stream past (the tee of an upload): row count, column names and
@@ -19,8 +17,11 @@ import java.util.regex.Pattern;
  * <p>
  * RFC 4180 with the usual leniency: fields separated by commas, quoted fields may hold commas, newlines and
  * doubled quotes; records end with LF, CRLF or CR, the last one may lack its line end; a UTF-8 byte order mark
- * is skipped; blank lines are skipped and not counted. The first record is the header. Column types come from
- * the non-empty cells (surrounding spaces ignored) of the first {@value #SAMPLE_ROWS} data rows.
+ * is skipped; blank lines are skipped and not counted. The first record is the header (names over
+ * {@value CsvProfile#MAX_NAME_CHARS} characters are cut, and the profile says so). Column types come from
+ * the non-empty cells (surrounding spaces ignored) of the first {@value #SAMPLE_ROWS} data rows, each looked at in
+ * time linear in its length ({@link CsvCellTypes}): the whole profile costs a fixed time per byte, whatever the
+ * cells hold.
  * <p>
  * Input that is not CSV has no profile, never an exception: a NUL byte or invalid UTF-8 in the first
  * {@value #CHECKED_BYTES} bytes, no header, a sampled row whose field count differs from the header's, a quote
@@ -41,23 +42,9 @@ public final class CsvProfiler extends OutputStream {
     public static final int CHECKED_BYTES = 64 * 1024;
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** Where the parser is within a record. */
     private enum Field { START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
-
-    /** Column types in order of generality; {@link #merge} widens integer to decimal, anything else to string. */
-    private enum Type {
-        INTEGER(CsvProfile.Column.INTEGER), DECIMAL(CsvProfile.Column.DECIMAL), BOOLEAN(CsvProfile.Column.BOOLEAN),
-        TIMESTAMP(CsvProfile.Column.TIMESTAMP), STRING(CsvProfile.Column.STRING);
-
-        private final String name;
-
-        Type(String name) {
-            this.name = name;
-        }
-    }
 
     // the stream
     private long position;
@@ -84,6 +71,7 @@ public final class CsvProfiler extends OutputStream {
     // what has been learned: the header's cells while it is read, then the column names and types
     private List<String> header = new ArrayList<>();
     private List<String> names;
+    private boolean namesCut;
     private Type[] types;
     private long rows;
 
@@ -148,9 +136,9 @@ public final class CsvProfiler extends OutputStream {
         if (!gaveUp && names != null) {
             List<CsvProfile.Column> columns = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
-                columns.add(new CsvProfile.Column(names.get(i), (types[i] == null ? Type.STRING : types[i]).name));
+                columns.add(new CsvProfile.Column(names.get(i), (types[i] == null ? Type.STRING : types[i]).label));
             }
-            profile = new CsvProfile(rows, columns);
+            profile = new CsvProfile(rows, columns, namesCut);
         }
         value = null;
         types = null;
@@ -356,13 +344,16 @@ public final class CsvProfiler extends OutputStream {
         if (index >= MAX_COLUMNS) {
             gaveUp = true;
         } else if (names == null) {
-            header.add(new String(value, 0, valueLength, StandardCharsets.UTF_8));
+            String cell = new String(value, 0, valueLength, StandardCharsets.UTF_8);
+            String name = CsvProfile.columnName(cell);
+            namesCut |= name.length() < cell.length();
+            header.add(name);
         } else if (index >= types.length) {
             gaveUp = true; // more fields than the header
         } else if (types[index] != Type.STRING) {
-            Type type = classify(new String(value, 0, valueLength, StandardCharsets.UTF_8));
+            Type type = CsvCellTypes.classify(new String(value, 0, valueLength, StandardCharsets.UTF_8));
             if (type != null) {
-                types[index] = merge(types[index], type);
+                types[index] = CsvCellTypes.merge(types[index], type);
             }
         }
         valueLength = 0;
@@ -389,63 +380,5 @@ public final class CsvProfiler extends OutputStream {
         if (!sampling() && value.length > 256) {
             value = new byte[256]; // the sample is done: release a large record's buffer
         }
-    }
-
-    /** The type one non-empty cell suggests, or null for an empty cell. */
-    private static Type classify(String cell) {
-        String text = cell.strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (INTEGER.matcher(text).matches()) {
-            return fitsLong(text) ? Type.INTEGER : Type.DECIMAL;
-        }
-        if (DECIMAL.matcher(text).matches()) {
-            return Type.DECIMAL;
-        }
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Type.BOOLEAN;
-        }
-        if (isTimestamp(text)) {
-            return Type.TIMESTAMP;
-        }
-        return Type.STRING;
-    }
-
-    private static boolean fitsLong(String digits) {
-        try {
-            Long.parseLong(digits);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /** ISO-8601 date ({@code 2024-05-01}) or date-time, with {@code T} or a space, optional offset or zone. */
-    private static boolean isTimestamp(String text) {
-        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return false;
-        }
-        String iso = text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
-        try {
-            if (iso.length() == 10) {
-                DateTimeFormatter.ISO_LOCAL_DATE.parse(iso);
-            } else {
-                DateTimeFormatter.ISO_DATE_TIME.parse(iso);
-            }
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static Type merge(Type current, Type cell) {
-        if (current == null || current == cell) {
-            return cell;
-        }
-        boolean numeric = (current == Type.INTEGER || current == Type.DECIMAL)
-                && (cell == Type.INTEGER || cell == Type.DECIMAL);
-        return numeric ? Type.DECIMAL : Type.STRING;
     }
 }

@@ -18,6 +18,9 @@ public interface DatasetRepository {
 
     Optional<DatasetVersion> findVersionById(UUID versionId);
 
+    /** Whether one of the dataset's versions holds exactly this content. */
+    boolean holdsContent(UUID datasetId, String sha256);
+
     Optional<Dataset> findById(UUID datasetId);
 
     long countInProject(UUID projectId);

@@ -3,6 +3,7 @@ package io.slipway.dataset;
 import io.slipway.api.ApiCaller;
 import io.slipway.api.Page;
 import io.slipway.api.PageRequest;
+import io.slipway.api.StreamedBody;
 import io.slipway.artifact.ContentResponses;
 import io.slipway.artifact.UploadRequests;
 import io.slipway.auth.Caller;
@@ -57,6 +58,7 @@ public class DatasetResource {
     @POST
     @Path("/{name}/versions")
     @Consumes(MediaType.WILDCARD)
+    @StreamedBody
     public Response upload(@PathParam("org") String org, @PathParam("project") String project,
                            @PathParam("name") String name, @QueryParam("fileName") String fileName,
                            @QueryParam("description") String description, @QueryParam("sha256") String sha256,

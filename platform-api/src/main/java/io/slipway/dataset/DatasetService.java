@@ -1,6 +1,5 @@
 package io.slipway.dataset;
 
-import io.slipway.api.Json;
 import io.slipway.api.Page;
 import io.slipway.api.PageRequest;
 import io.slipway.api.ProblemException;
@@ -14,6 +13,8 @@ import io.slipway.artifact.UploadBody;
 import io.slipway.audit.AuditLog;
 import io.slipway.auth.Caller;
 import io.slipway.auth.Operation;
+import io.slipway.outbox.Outbox;
+import io.slipway.outbox.VersionRegistered;
 import io.slipway.project.ProjectAccess;
 import io.slipway.project.ProjectContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,19 +32,21 @@ public class DatasetService {
     private final ArtifactRegistry artifacts;
     private final DatasetRepository datasets;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     @Inject
     public DatasetService(ProjectAccess access, ArtifactUploads uploads, ArtifactRegistry artifacts,
-                          DatasetRepository datasets, AuditLog audit) {
+                          DatasetRepository datasets, AuditLog audit, Outbox outbox) {
         this.access = access;
         this.uploads = uploads;
         this.artifacts = artifacts;
         this.datasets = datasets;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     protected DatasetService() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
@@ -70,15 +73,19 @@ public class DatasetService {
                 datasets.store(created);
                 return created;
             });
+            // dedup stays silent: "reused" only for bytes this dataset already shows, never for another project's
+            boolean reused = datasets.holdsContent(dataset.id(), received.sha256());
             DatasetVersion version = new DatasetVersion(dataset.id(), dataset.nextVersion(), received,
                     body.mediaType(), body.safeFileName().orElse(null), description.orElse(null),
                     csvProfile.map(CsvProfile::rowCount).orElse(null),
-                    csvProfile.map(p -> Json.write(p.columns())).orElse(null), now, caller.userId(),
+                    csvProfile.map(StoredColumns::write).orElse(null), now, caller.userId(),
                     caller.username());
             datasets.store(version);
             audit.record(context.orgId(), caller, context.auditEntry("dataset-version.created", "dataset-version",
                     name + "/" + version.number(), null, DatasetVersionView.of(name, version, null)));
-            return DatasetVersionView.of(name, version, received.reused());
+            outbox.publish(VersionRegistered.dataset(context.project().id(), new VersionRegistered(context.orgSlug(),
+                    context.project().slug(), name, version.number(), version.artifactSha256(), caller.username())));
+            return DatasetVersionView.of(name, version, reused);
         });
     }
 

@@ -51,6 +51,11 @@ class JpaDatasetRepository implements DatasetRepository {
     }
 
     @Override
+    public boolean holdsContent(UUID datasetId, String sha256) {
+        return queries.holdsContent(datasetId, sha256);
+    }
+
+    @Override
     public Optional<Dataset> findById(UUID datasetId) {
         return queries.findById(datasetId);
     }

@@ -1,5 +1,9 @@
 package io.slipway.project;
 
+import io.slipway.auth.AccessPolicy;
+import io.slipway.auth.Decision;
+import io.slipway.auth.Grants;
+import io.slipway.auth.Operation;
 import io.slipway.audit.AuditEntry;
 import io.slipway.auth.Caller;
 import io.slipway.auth.ProjectRole;
@@ -20,6 +24,11 @@ public record ProjectContext(OrgContext org, Project project, Optional<ProjectRo
 
     public String orgSlug() {
         return org.organization().slug();
+    }
+
+    /** Whether the caller may perform this project operation here (for showing what they may do). */
+    public boolean may(Operation operation) {
+        return AccessPolicy.decide(operation, Grants.project(caller(), org.role(), role)) == Decision.ALLOW;
     }
 
     /** An audit entry about something in this project; the target id is prefixed with org/project. */

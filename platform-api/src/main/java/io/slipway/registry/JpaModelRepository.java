@@ -46,6 +46,11 @@ class JpaModelRepository implements ModelRepository {
     }
 
     @Override
+    public boolean holdsContent(UUID modelId, String sha256) {
+        return queries.holdsContent(modelId, sha256);
+    }
+
+    @Override
     public Optional<Model> findById(UUID modelId) {
         return queries.findById(modelId);
     }
@@ -56,12 +61,10 @@ class JpaModelRepository implements ModelRepository {
     }
 
     @Override
-    public Optional<ModelVersion> holderOf(UUID modelId, Stage stage) {
-        return em.createQuery("select v from ModelVersion v where v.modelId = :model and v.stage = :stage",
-                        ModelVersion.class)
-                .setParameter("model", modelId)
-                .setParameter("stage", stage)
-                .getResultStream().findFirst();
+    public Model lock(Model model) {
+        em.lock(model, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(model);
+        return model;
     }
 
     @Override

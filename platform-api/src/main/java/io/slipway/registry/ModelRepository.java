@@ -15,13 +15,16 @@ public interface ModelRepository {
 
     Optional<ModelVersion> findVersionById(UUID versionId);
 
+    /** Whether one of the model's versions holds exactly this content. */
+    boolean holdsContent(UUID modelId, String sha256);
+
     Optional<Model> findById(UUID modelId);
+
+    /** The model, locked until the transaction ends: serializes changes of its stages. */
+    Model lock(Model model);
 
     /** Versions newest first, below the given number. */
     List<ModelVersion> versionsNewestFirst(UUID modelId, Optional<Integer> belowNumber, int limit);
-
-    /** The version holding a single-holder stage (staging, production), if any. */
-    Optional<ModelVersion> holderOf(UUID modelId, Stage stage);
 
     long countInProject(UUID projectId);
 

@@ -3,6 +3,7 @@ package io.slipway.registry;
 import io.slipway.api.ApiCaller;
 import io.slipway.api.Page;
 import io.slipway.api.PageRequest;
+import io.slipway.api.StreamedBody;
 import io.slipway.artifact.ContentResponses;
 import io.slipway.artifact.UploadRequests;
 import io.slipway.auth.Caller;
@@ -59,6 +60,7 @@ public class ModelResource {
     @POST
     @Path("/{name}/versions")
     @Consumes(MediaType.WILDCARD)
+    @StreamedBody
     public Response upload(@PathParam("org") String org, @PathParam("project") String project,
                            @PathParam("name") String name, @QueryParam("fileName") String fileName,
                            @QueryParam("format") String format, @QueryParam("framework") String framework,

@@ -10,7 +10,9 @@ import io.slipway.project.ProjectAccess;
 import io.slipway.project.ProjectContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Listing and reading models and their versions. */
 @ApplicationScoped
@@ -18,17 +20,20 @@ public class ModelService {
 
     private final ProjectAccess access;
     private final ModelRepository models;
+    private final StageRepository stages;
     private final TrainingData trainingData;
 
     @Inject
-    public ModelService(ProjectAccess access, ModelRepository models, TrainingData trainingData) {
+    public ModelService(ProjectAccess access, ModelRepository models, StageRepository stages,
+                        TrainingData trainingData) {
         this.access = access;
         this.models = models;
+        this.stages = stages;
         this.trainingData = trainingData;
     }
 
     protected ModelService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     public Page<ModelSummary> list(Caller caller, String orgSlug, String projectSlug, PageRequest page) {
@@ -42,11 +47,15 @@ public class ModelService {
         return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_READ, context -> {
             Model model = find(context, name);
             Optional<Integer> below = page.afterNumber().map(Long::intValue);
-            Page<ModelVersionView> versions = Page.of(models.versionsNewestFirst(model.id(), below,
-                    page.fetchSize()), page, v -> Integer.toString(v.number())).map(v -> view(name, v));
+            Page<ModelVersion> rows = Page.of(models.versionsNewestFirst(model.id(), below, page.fetchSize()), page,
+                    v -> Integer.toString(v.number()));
+            Map<UUID, Stage> held = stages.stagesOf(rows.items().stream().map(ModelVersion::id).toList());
+            Page<ModelVersionView> versions = rows.map(v -> view(name, v, held.getOrDefault(v.id(),
+                    Stage.DEVELOPMENT)));
             return new ModelView(model.name(), model.latestVersion(), model.createdAt(),
-                    models.holderOf(model.id(), Stage.STAGING).map(ModelVersion::number).orElse(null),
-                    models.holderOf(model.id(), Stage.PRODUCTION).map(ModelVersion::number).orElse(null), versions);
+                    stages.holder(model.id(), Stage.STAGING).map(ModelStage::versionNumber).orElse(null),
+                    stages.holder(model.id(), Stage.PRODUCTION).map(ModelStage::versionNumber).orElse(null),
+                    versions);
         });
     }
 
@@ -67,7 +76,11 @@ public class ModelService {
     }
 
     private ModelVersionView view(String name, ModelVersion version) {
-        return ModelVersionView.of(name, version, trainingData.of(version.id()), null);
+        return view(name, version, stages.stageOf(version.id()));
+    }
+
+    private ModelVersionView view(String name, ModelVersion version, Stage stage) {
+        return ModelVersionView.of(name, version, stage, trainingData.of(version.id()), null);
     }
 
     private Model find(ProjectContext context, String name) {

@@ -12,6 +12,8 @@ import io.slipway.audit.AuditLog;
 import io.slipway.auth.Caller;
 import io.slipway.auth.Operation;
 import io.slipway.dataset.DatasetVersions.DatasetVersionRef;
+import io.slipway.outbox.Outbox;
+import io.slipway.outbox.VersionRegistered;
 import io.slipway.project.ProjectAccess;
 import io.slipway.project.ProjectContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +38,12 @@ public class ModelUploads {
     private final TrainingData trainingData;
     private final UploadValidation validation;
     private final AuditLog audit;
+    private final Outbox outbox;
 
     @Inject
     public ModelUploads(ProjectAccess access, ArtifactUploads uploads, ArtifactRegistry artifacts,
                         ModelRepository models, TrainingData trainingData, UploadValidation validation,
-                        AuditLog audit) {
+                        AuditLog audit, Outbox outbox) {
         this.access = access;
         this.uploads = uploads;
         this.artifacts = artifacts;
@@ -48,10 +51,11 @@ public class ModelUploads {
         this.trainingData = trainingData;
         this.validation = validation;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     protected ModelUploads() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     public ModelVersionView upload(Caller caller, String orgSlug, String projectSlug, String name,
@@ -67,8 +71,11 @@ public class ModelUploads {
             return context;
         });
         OnnxCheck onnx = format == ModelFormat.ONNX ? validation.onnxCheck(body.safeFileName().orElse(name + ".onnx")) : null;
-        ReceivedArtifact received = uploads.receive(project.orgId(), orgSlug, body,
-                onnx != null ? onnx : ContentCheck.NONE);
+        ReceivedArtifact received;
+        // closed here too: an upload refused before its body is read (too large, say) must not keep the copy
+        try (ContentCheck check = onnx != null ? onnx : ContentCheck.NONE) {
+            received = uploads.receive(project.orgId(), orgSlug, body, check);
+        }
         String signature = onnx == null ? null : Json.write(SignatureView.of(onnx.signature()));
         return access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_UPLOAD, context -> {
             artifacts.register(context.orgId(), received, caller);
@@ -79,6 +86,8 @@ public class ModelUploads {
                 models.store(created);
                 return created;
             });
+            // dedup stays silent: "reused" only for bytes this model already shows, never for another project's
+            boolean reused = models.holdsContent(model.id(), received.sha256());
             ModelVersion version = new ModelVersion(model.id(), model.nextVersion(), received,
                     body.safeFileName().orElse(null), format, signature, columns(metadata), now,
                     caller.userId(), caller.username());
@@ -86,8 +95,11 @@ public class ModelUploads {
             trainingData.record(context.project().id(), trainedOn, version.id(), now);
             List<String> datasets = trainedOn.stream().map(DatasetVersionRef::reference).sorted().toList();
             audit.record(context.orgId(), caller, context.auditEntry("model-version.created", "model-version",
-                    name + "/" + version.number(), null, ModelVersionView.of(name, version, datasets, null)));
-            return ModelVersionView.of(name, version, datasets, received.reused());
+                    name + "/" + version.number(), null,
+                    ModelVersionView.of(name, version, Stage.DEVELOPMENT, datasets, null)));
+            outbox.publish(VersionRegistered.model(context.project().id(), new VersionRegistered(context.orgSlug(),
+                    context.project().slug(), name, version.number(), version.artifactSha256(), caller.username())));
+            return ModelVersionView.of(name, version, Stage.DEVELOPMENT, datasets, reused);
         });
     }
 

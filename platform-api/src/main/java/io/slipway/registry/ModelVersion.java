@@ -9,10 +9,12 @@ import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.slipway.api.Json;
+import java.util.Map;
 import java.util.UUID;
 
-/** One immutable version of a model. Only its stage changes (through promotion and rollback). */
+/** One immutable version of a model. Its stage is not kept here but in {@link ModelStage}. */
 @Entity
 @Table(name = "model_versions")
 public class ModelVersion extends ArtifactVersion {
@@ -51,10 +53,6 @@ public class ModelVersion extends ArtifactVersion {
     @Column(name = "run_id", updatable = false)
     private UUID runId;
 
-    @Convert(converter = StageConverter.class)
-    @Column(nullable = false, length = 16)
-    private Stage stage;
-
     protected ModelVersion() {
     }
 
@@ -73,7 +71,6 @@ public class ModelVersion extends ArtifactVersion {
         this.sourceRepository = metadata.sourceRepository();
         this.sourceCommit = metadata.sourceCommit();
         this.runId = metadata.runId();
-        this.stage = Stage.DEVELOPMENT;
     }
 
     /** The metadata columns of a version, already serialized. */
@@ -102,8 +99,16 @@ public class ModelVersion extends ArtifactVersion {
                 sourceCommit, runId);
     }
 
-    public Stage stage() {
-        return stage;
+    /** The metrics the version was registered with (empty if none). */
+    public Map<String, Double> metrics() {
+        return metricsJson == null ? Map.of() : Json.read(metricsJson,
+                new TypeReference<Map<String, Double>>() { });
+    }
+
+    /** The training parameters the version was registered with (empty if none). */
+    public Map<String, Object> params() {
+        return paramsJson == null ? Map.of() : Json.read(paramsJson,
+                new TypeReference<Map<String, Object>>() { });
     }
 
     /** Stores formats by label. */
@@ -117,20 +122,6 @@ public class ModelVersion extends ArtifactVersion {
         @Override
         public ModelFormat convertToEntityAttribute(String label) {
             return ModelFormat.fromLabel(label).orElseThrow();
-        }
-    }
-
-    /** Stores stages by label. */
-    @Converter
-    public static class StageConverter implements AttributeConverter<Stage, String> {
-        @Override
-        public String convertToDatabaseColumn(Stage stage) {
-            return stage.label();
-        }
-
-        @Override
-        public Stage convertToEntityAttribute(String label) {
-            return Arrays.stream(Stage.values()).filter(s -> s.label().equals(label)).findFirst().orElseThrow();
         }
     }
 }

@@ -2,56 +2,87 @@ package io.slipway.registry;
 
 import io.slipway.api.ProblemException;
 import io.slipway.artifact.ContentCheck;
+import io.slipway.serving.InspectorUnavailableException;
+import io.slipway.serving.ModelInspector;
 import io.slipway.serving.ModelSignature;
-import io.slipway.serving.OnnxInspector;
 import io.slipway.serving.UnloadableModelException;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Validates an ONNX upload the way serving will load it: the bytes are copied to a temporary file as they
- * stream (ONNX Runtime loads a model whole, from a file) and, once complete, loaded by ONNX Runtime. A file it
- * refuses is rejected with the runtime's own reason. The temporary file is deleted in every case.
+ * Validates an ONNX upload the way serving will load it: the bytes are copied into the {@link InspectionSpool} as
+ * they stream (ONNX Runtime loads a model whole, from a file) and, once complete, loaded by the
+ * {@link ModelInspector} (in a child process with its own limits). A file it refuses is rejected with 422 and the
+ * reason; a model too large for the inspector is not even copied beyond that size. The copy is deleted in every
+ * case: accepted, rejected, or an upload that broke off.
  */
 final class OnnxCheck implements ContentCheck {
 
-    private final OnnxInspector inspector;
-    private final Path file;
-    private final OutputStream out;
+    /** The problem code of a model whose own bytes or graph ONNX Runtime refuses. */
+    static final String INVALID_ONNX = "invalid-onnx";
+    /** The problem code when no inspection can run now; retrying later may succeed. */
+    static final String INSPECTOR_BUSY = "inspector-busy";
+    /** The problem code when the server cannot inspect models at all (for the operator). */
+    static final String INSPECTOR_UNAVAILABLE = "inspector-unavailable";
+
+    private static final Logger LOG = Logger.getLogger(OnnxCheck.class.getName());
+
+    private final ModelInspector inspector;
+    private final InspectionSpool.Copy copy;
+    private final String displayName;
     private ModelSignature signature;
 
-    private final String displayName;
-
-    OnnxCheck(OnnxInspector inspector, String displayName) {
+    OnnxCheck(ModelInspector inspector, InspectionSpool spool, String displayName) {
         this.inspector = inspector;
         this.displayName = displayName;
         try {
-            this.file = Files.createTempFile("slipway-upload-", ".onnx");
-            this.out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary file to validate the model", e);
+            this.copy = spool.open(inspector.maxModelBytes());
+        } catch (UncheckedIOException e) {
+            throw unavailable("no copy of the model can be made", e);
         }
     }
 
     @Override
     public OutputStream tee() {
-        return out;
+        return copy;
     }
 
     @Override
     public void verify() {
-        try {
-            out.close();
-            signature = inspector.inspect(file, displayName);
-        } catch (UnloadableModelException e) {
-            throw ProblemException.unprocessable("invalid-onnx", e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the temporary copy of the model", e);
+        switch (copy.finish()) {
+            case COMPLETE -> inspect();
+            case TOO_LARGE -> throw unloadable(UnloadableModelException.tooLargeToInspect(displayName, copy.size(),
+                    inspector.maxModelBytes()));
+            case NO_SPACE -> throw ProblemException.unavailable(INSPECTOR_BUSY, "The server is holding as many"
+                    + " models awaiting inspection as it has room for; try the upload again in a moment.");
+            case FAILED -> throw unavailable("the copy of the model could not be written", null);
         }
+    }
+
+    private void inspect() {
+        try {
+            signature = inspector.inspect(copy.file(), displayName);
+        } catch (UnloadableModelException e) {
+            throw unloadable(e);
+        } catch (InspectorUnavailableException e) {
+            if (e.busy()) {
+                throw ProblemException.unavailable(INSPECTOR_BUSY, e.getMessage());
+            }
+            throw unavailable(e.getMessage(), e);
+        }
+    }
+
+    private static ProblemException unloadable(UnloadableModelException e) {
+        return ProblemException.unprocessable(e.reason().isDefectOfTheFile() ? INVALID_ONNX : e.reason().code(),
+                e.getMessage());
+    }
+
+    private static ProblemException unavailable(String why, Throwable cause) {
+        LOG.log(Level.SEVERE, "Cannot inspect an uploaded model: " + why, cause);
+        return ProblemException.unavailable(INSPECTOR_UNAVAILABLE,
+                "The server cannot inspect models right now; nothing was stored. Try again later.");
     }
 
     ModelSignature signature() {
@@ -60,15 +91,6 @@ final class OnnxCheck implements ContentCheck {
 
     @Override
     public void close() {
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // the file goes anyway
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the operating system's temporary directory is cleaned eventually
-        }
+        copy.close();
     }
 }

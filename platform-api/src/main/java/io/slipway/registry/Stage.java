@@ -1,6 +1,13 @@
 package io.slipway.registry;
 
-/** Where a model version stands; a model has at most one version in staging and one in production. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where a model version stands. Staging and production have at most one holder per model; any number of
+ * versions may be archived; a version that holds none of them is in development. Stages are rows of their own
+ * ({@link ModelStage}), changed by promotion and rollback only.
+ */
 public enum Stage {
     DEVELOPMENT("development"),
     STAGING("staging"),
@@ -15,5 +22,14 @@ public enum Stage {
 
     public String label() {
         return label;
+    }
+
+    /** Whether a model has at most one version in this stage (the stages promotions move). */
+    public boolean singleHolder() {
+        return this == STAGING || this == PRODUCTION;
+    }
+
+    public static Optional<Stage> fromLabel(String label) {
+        return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
     }
 }

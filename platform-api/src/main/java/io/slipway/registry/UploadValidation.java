@@ -1,7 +1,7 @@
 package io.slipway.registry;
 
 import io.slipway.api.ProblemException;
-import io.slipway.serving.OnnxInspector;
+import io.slipway.serving.ModelInspector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -16,16 +16,18 @@ import java.util.Set;
 public class UploadValidation {
 
     private final Validator validator;
-    private final OnnxInspector inspector;
+    private final ModelInspector inspector;
+    private final InspectionSpool spool;
 
     @Inject
-    public UploadValidation(Validator validator, OnnxInspector inspector) {
+    public UploadValidation(Validator validator, ModelInspector inspector, InspectionSpool spool) {
         this.validator = validator;
         this.inspector = inspector;
+        this.spool = spool;
     }
 
     protected UploadValidation() {
-        this(null, null);
+        this(null, null, null);
     }
 
     void requireValid(NewModelVersion metadata) {
@@ -44,8 +46,8 @@ public class UploadValidation {
         }
     }
 
-    /** The check an ONNX upload must pass: ONNX Runtime loads it. */
+    /** The check an ONNX upload must pass: ONNX Runtime loads it, in an inspector process. */
     OnnxCheck onnxCheck(String displayName) {
-        return new OnnxCheck(inspector, displayName);
+        return new OnnxCheck(inspector, spool, displayName);
     }
 }

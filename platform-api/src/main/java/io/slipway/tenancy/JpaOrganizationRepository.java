@@ -30,6 +30,11 @@ class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
+    public Optional<Organization> findById(UUID id) {
+        return Optional.ofNullable(em.find(Organization.class, id));
+    }
+
+    @Override
     public void store(Organization organization) {
         em.persist(organization);
     }

@@ -22,7 +22,8 @@ public record OrgContext(Organization organization, Caller caller, Optional<OrgR
             throw new IllegalArgumentException(operation + " is not an organization operation");
         }
         enforce(AccessPolicy.decide(operation, Grants.organization(caller, role)), operation,
-                Tenancy.notFound(organization.slug()));
+                Tenancy.notFound(organization.slug()), "the organization's " + operation.minOrgRole().label()
+                        + " role; yours is " + role.map(OrgRole::label).orElse("none"));
     }
 
     /** Checks a project-level operation given the caller's role in that project. */
@@ -31,16 +32,18 @@ public record OrgContext(Organization organization, Caller caller, Optional<OrgR
             throw new IllegalArgumentException(operation + " is not a project operation");
         }
         Decision decision = AccessPolicy.decide(operation, Grants.project(caller, role, projectRole));
-        enforce(decision, operation, role.isEmpty() ? Tenancy.notFound(organization.slug()) : hidden);
+        enforce(decision, operation, role.isEmpty() ? Tenancy.notFound(organization.slug()) : hidden,
+                "the " + operation.minProjectRole().label() + " role in this project; yours is "
+                        + projectRole.map(ProjectRole::label).orElse("none"));
     }
 
-    private static void enforce(Decision decision, Operation operation, ProblemException hidden) {
+    private static void enforce(Decision decision, Operation operation, ProblemException hidden, String needs) {
         switch (decision) {
             case ALLOW -> {
             }
             case HIDDEN -> throw hidden;
-            case FORBIDDEN -> throw ProblemException.forbidden(
-                    "Your role does not allow " + operation.name().toLowerCase().replace('_', ' ') + " here.");
+            case FORBIDDEN -> throw ProblemException.forbidden("Your role does not allow "
+                    + operation.name().toLowerCase().replace('_', ' ') + " here: it needs " + needs + ".");
         }
     }
 }

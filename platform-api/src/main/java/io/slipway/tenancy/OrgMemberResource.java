@@ -26,16 +26,18 @@ import jakarta.ws.rs.core.UriBuilder;
 public class OrgMemberResource {
 
     private final OrgMemberService members;
+    private final InvitationService invitations;
     private final ApiCaller caller;
 
     @Inject
-    public OrgMemberResource(OrgMemberService members, ApiCaller caller) {
+    public OrgMemberResource(OrgMemberService members, InvitationService invitations, ApiCaller caller) {
         this.members = members;
+        this.invitations = invitations;
         this.caller = caller;
     }
 
     protected OrgMemberResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @GET
@@ -44,12 +46,17 @@ public class OrgMemberResource {
         return members.list(caller.get(), org, PageRequest.of(limit, cursor));
     }
 
+    /**
+     * Invites a person: 202 with a pending invitation, whoever the name is, and they become a member when they
+     * accept it ({@code POST /api/v1/invitations/{id}/accept}).
+     */
     @POST
     public Response add(@PathParam("org") String org,
                         @Valid @NotNull(message = "a JSON body is required") NewOrgMember body) {
-        OrgMemberView added = members.add(caller.get(), org, body);
-        return Response.created(UriBuilder.fromPath("/api/v1/orgs/{org}/members/{user}").build(org, added.userId()))
-                .entity(added).build();
+        InvitationView invited = invitations.invite(caller.get(), org, body);
+        return Response.accepted(invited)
+                .location(UriBuilder.fromPath("/api/v1/orgs/{org}/invitations/{id}").build(org, invited.id()))
+                .build();
     }
 
     @DELETE

@@ -8,17 +8,15 @@ import io.slipway.audit.AuditLog;
 import io.slipway.auth.Caller;
 import io.slipway.auth.Operation;
 import io.slipway.auth.OrgRole;
-import io.slipway.auth.directory.DirectoryUser;
 import io.slipway.auth.directory.IdentityDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
- * Organization membership. Slipway's database is the authority (it is what access checks read, in the same
- * transaction as the audit event); the identity provider's organization is kept in step so that its
- * organization-aware login features see the same people.
+ * Organization membership (people join by accepting an invitation: {@link InvitationService}). Slipway's
+ * database is the authority (it is what access checks read, in the same transaction as the audit event); the
+ * identity provider's organization is kept in step so that its organization-aware login features see the
+ * same people.
  */
 @ApplicationScoped
 public class OrgMemberService {
@@ -45,27 +43,6 @@ public class OrgMemberService {
         return tenancy.inOrganization(caller, orgSlug, Operation.ORG_MEMBER_LIST, context ->
                 Page.of(members.page(page.after(), page.fetchSize()), page, OrgMember::username)
                         .map(OrgMemberView::of));
-    }
-
-    public OrgMemberView add(Caller caller, String orgSlug, NewOrgMember input) {
-        OrgRole role = OrgRole.fromLabel(input.role()).orElseThrow();
-        // check the caller's right before asking the identity provider anything
-        tenancy.inOrganization(caller, orgSlug, Operation.ORG_MEMBER_INVITE, context -> null);
-        DirectoryUser user = directory.findUser(input.user()).orElseThrow(() -> ProblemException.invalidField(
-                "user", "no user '" + input.user() + "' exists with the identity provider"));
-        directory.addMember(orgSlug, user.id());
-        return tenancy.inOrganization(caller, orgSlug, Operation.ORG_MEMBER_INVITE, context -> {
-            if (members.findByUser(user.id()).isPresent()) {
-                throw ProblemException.conflict("already-member", user.username() + " is already a member.");
-            }
-            OrgMember member = new OrgMember(user.id(), user.username(), role,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS), caller.userId());
-            members.store(member);
-            OrgMemberView view = OrgMemberView.of(member);
-            audit.record(context.organization().id(), caller, AuditEntry.organizationLevel("org-member.added",
-                    "org-member", orgSlug + "/" + user.username(), null, view));
-            return view;
-        });
     }
 
     /** Removes a member and, with them, every project role they held in the organization. */

@@ -9,6 +9,8 @@ public interface OrganizationRepository {
 
     Optional<Organization> findBySlug(String slug);
 
+    Optional<Organization> findById(UUID id);
+
     void store(Organization organization);
 
     /** Every organization, by slug, after the given slug (platform work such as garbage collection). */

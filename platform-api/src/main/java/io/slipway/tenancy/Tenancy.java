@@ -63,8 +63,9 @@ public class Tenancy {
     }
 
     /**
-     * Background work inside one organization that no person asked for (garbage collection): the tenant is
-     * fixed exactly as for a request, so the work sees that organization's rows and no other's.
+     * Work inside one organization that no access check decides: background work no person asked for (garbage
+     * collection), or bookkeeping of work already checked (marking an upload in flight). The tenant is fixed
+     * exactly as for a request, so the work sees that organization's rows and no other's.
      */
     public <T> T asSystemIn(UUID organizationId, Supplier<T> work) {
         return within(organizationId, work);

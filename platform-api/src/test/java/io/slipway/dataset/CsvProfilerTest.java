@@ -2,6 +2,7 @@ package io.slipway.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.slipway.dataset.CsvProfile.Column;
 import java.io.ByteArrayInputStream;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -293,6 +295,17 @@ class CsvProfilerTest {
     }
 
     @Test
+    void longColumnNamesAreCutOnACharacterBoundaryAndTheProfileSaysSo() {
+        String longName = "a".repeat(CsvProfile.MAX_NAME_CHARS - 1) + "😀tail";
+        CsvProfile profile = profileOf("id," + longName + "\n1,x\n").orElseThrow();
+
+        assertThat(profile.namesCut()).isTrue();
+        assertThat(profile.columns()).containsExactly(new Column("id", "integer"),
+                new Column("a".repeat(CsvProfile.MAX_NAME_CHARS - 1), "string"));
+        assertThat(profileOf("id,name\n1,x\n").orElseThrow().namesCut()).isFalse();
+    }
+
+    @Test
     void recordOverOneMebibyteMeansNoProfileButInputIsStillConsumed() {
         CsvProfiler profiler = new CsvProfiler();
         profiler.write(utf8("a,b\n1,\""));
@@ -329,6 +342,45 @@ class CsvProfilerTest {
         CsvProfile profile = profiler.profile().orElseThrow();
         assertThat(profile.rowCount()).isEqualTo(500_000);
         assertThat(types(profile)).containsExactly("integer", "decimal", "boolean", "timestamp", "string");
+    }
+
+    // --- hostile cells: linear time (the timeouts are generous; the regex this replaced took 33 s and hours) ---
+
+    @Test
+    void aFortyThousandDigitCellEndingInALetterIsAStringAtOnce() {
+        String csv = "id,n\n1," + "7".repeat(40_000) + "x\n2,3\n";
+
+        CsvProfile profile = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> profileOf(csv).orElseThrow());
+
+        assertThat(types(profile)).containsExactly("integer", "string");
+    }
+
+    @Test
+    void aMebibyteCellOfDigitsEndingInALetterIsAStringAtOnce() {
+        // the whole record is exactly the largest profiled: "x" is the cell's last byte
+        String cell = "9".repeat(CsvProfiler.MAX_RECORD_BYTES - 1) + "x";
+
+        CsvProfile profile = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> profileOf("n\n" + cell + "\n").orElseThrow());
+
+        assertThat(profile.rowCount()).isEqualTo(1);
+        assertThat(types(profile)).containsExactly("string");
+    }
+
+    @Test
+    void mebibyteCellsThatAreNumbersOrAlmostTimestampsAreClassifiedAtOnce() {
+        int size = CsvProfiler.MAX_RECORD_BYTES - 16;
+        String digits = "1".repeat(size);
+        String decimal = "1".repeat(size / 2) + "." + "2".repeat(size / 2 - 4) + "e+12";
+        String notAnExponent = "1".repeat(size / 2) + "." + "2".repeat(size / 2 - 4) + "e+1x";
+        String almostATimestamp = "2024-05-01T10:15:30." + "1".repeat(size - 20);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThat(typesOf("n\n" + digits + "\n")).containsExactly("decimal");
+            assertThat(typesOf("n\n" + decimal + "\n")).containsExactly("decimal");
+            assertThat(typesOf("n\n" + notAnExponent + "\n")).containsExactly("string");
+            assertThat(typesOf("t\n" + almostATimestamp + "\n")).containsExactly("string");
+        });
     }
 
     @Test

@@ -156,6 +156,79 @@ class ArtifactUploadsIT extends ApiTestBase {
         assertThat(Buckets.keys(org)).allMatch(key -> key.matches("sha256/[0-9a-f]{64}"));
     }
 
+    @Test
+    void aCsvHeaderTooWideToStoreWholeRegistersWithATruncatedProfile() {
+        TestOrg org = TestOrg.create(api);
+        StringBuilder header = new StringBuilder();
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < 1500; i++) { // 150,000 characters of column names
+            header.append(i == 0 ? "" : ",").append(String.format("column_%093d", i));
+            row.append(i == 0 ? "" : ",").append(i);
+        }
+        byte[] csv = (header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8);
+
+        Api.Reply reply = uploads.raw(Users.token("bob"), org.projectPath() + "/datasets/wide/versions?fileName=wide.csv",
+                "text/csv", csv);
+        Api.Reply read = api.get(Users.token("dave"), org.projectPath() + "/datasets/wide/versions/1");
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        for (Api.Reply version : List.of(reply, read)) {
+            assertThat(version.status()).as("%s", version).isIn(200, 201);
+            assertThat(version.json().path("rowCount").asLong()).isEqualTo(1);
+            assertThat(version.json().path("columnCount").asInt()).isEqualTo(1500);
+            assertThat(version.json().path("columnsTruncated").asBoolean()).isTrue();
+            assertThat(version.json().path("columns").size()).isBetween(100, 1499);
+            assertThat(version.json().path("columns").get(0).path("name").asText()).isEqualTo(String.format("column_%093d", 0));
+        }
+    }
+
+    @Test
+    void aMediaTypeIsReadWhateverItsCaseAndStoredInCanonicalFormOfBoundedLength() {
+        TestOrg org = TestOrg.create(api);
+        String path = org.projectPath() + "/datasets/typed/versions";
+
+        Api.Reply shouting = uploads.raw(Users.token("bob"), path, "TEXT/CSV; Charset=UTF-8", "a,b\n1,2\n".getBytes());
+        Api.Reply longParameter = uploads.raw(Users.token("bob"), path, "Text/Csv; comment=" + "y".repeat(300),
+                "a,b\n1,2\n".getBytes());
+
+        assertThat(shouting.status()).as("%s", shouting).isEqualTo(201);
+        assertThat(shouting.json().path("mediaType").asText()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(shouting.json().path("rowCount").asLong()).as("profiled as CSV").isEqualTo(1);
+        assertThat(longParameter.status()).as("%s", longParameter).isEqualTo(201);
+        assertThat(longParameter.json().path("mediaType").asText()).isEqualTo("text/csv");
+        assertThat(uploads.download(Users.token("dave"), path + "/2/content")).isEqualTo("a,b\n1,2\n".getBytes());
+    }
+
+    @Test
+    void reuseIsReportedOnlyForBytesTheSameModelAlreadyHoldsNeverForAnotherProjects() {
+        TestOrg org = TestOrg.create(api);
+        assertThat(api.post(Users.token("alice"), org.path() + "/projects", Map.of("slug", "other", "name", "Other"))
+                .status()).isEqualTo(201);
+        TestOrg other = new TestOrg(org.slug(), "other");
+        other.grant(api, "bob", "data-scientist");
+        byte[] weights = "weights two projects hold".getBytes(StandardCharsets.UTF_8);
+
+        Api.Reply first = rawModel(other, "shared", "m.bin", weights);
+        Api.Reply inAnotherProject = rawModel(org, "shared", "m.bin", weights);
+        Api.Reply inAnotherModel = rawModel(org, "cousin", "m.bin", weights);
+        Api.Reply again = rawModel(org, "shared", "m.bin", weights);
+        Api.Reply datasetInAnotherProject = uploads.raw(Users.token("bob"), org.projectPath()
+                + "/datasets/shared/versions?fileName=m.bin", "application/octet-stream", weights);
+
+        for (Api.Reply reply : List.of(first, inAnotherProject, inAnotherModel, again, datasetInAnotherProject)) {
+            assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        }
+        assertThat(first.json().path("storedContentReused").asBoolean()).isFalse();
+        assertThat(inAnotherProject.json().path("storedContentReused").asBoolean())
+                .as("bob may not learn what project 'other' holds from project '%s'", org.project()).isFalse();
+        assertThat(inAnotherModel.json().path("storedContentReused").asBoolean()).isFalse();
+        assertThat(datasetInAnotherProject.json().path("storedContentReused").asBoolean()).isFalse();
+        assertThat(again.json().path("storedContentReused").asBoolean()).as("the model's own version 1").isTrue();
+        assertThat(again.json().path("version").asInt()).isEqualTo(2);
+        assertThat(Buckets.keys(org)).as("stored once all the same")
+                .containsExactly("sha256/" + Digests.sha256(weights));
+    }
+
     private TestOrg smallLimitOrg() {
         // the test server limits organization it-small-limit to 1 MiB (server/pom.xml)
         String root = Users.token("root");
@@ -176,7 +249,8 @@ class ArtifactUploadsIT extends ApiTestBase {
         Api.Reply collected = api.post(Users.token("root"), "api/v1/platform/storage/collect?graceSeconds=0", "{}");
 
         assertThat(upload.status()).as("%s", upload).isEqualTo(201);
-        assertThat(upload.json().path("storedContentReused").asBoolean()).isTrue();
+        assertThat(upload.json().path("storedContentReused").asBoolean())
+                .as("reused silently: no version the caller can see holds these bytes").isFalse();
         assertThat(collected.status()).as("%s", collected).isEqualTo(200);
         assertThat(Buckets.keys(org)).contains(reusedKey).doesNotContain(abandonedKey);
         assertThat(uploads.download(Users.token("dave"), org.projectPath() + "/models/leftover/versions/1/content"))

@@ -95,6 +95,27 @@ class OrganizationsApiIT extends ApiTestBase {
     }
 
     @Test
+    void anOversizeJsonBodyIsRefusedWith413WhateverTheCaseOrParametersOfItsMediaType() {
+        String root = Users.token("root");
+        for (String type : List.of("Application/JSON", "APPLICATION/JSON; charset=UTF-8",
+                "application/json;charset=utf-8;x=\"y\"", "application/Json;q=1")) {
+            String slug = "huge-" + UUID.randomUUID().toString().substring(0, 6);
+            String body = "{\"slug\":\"" + slug + "\",\"name\":\"" + "x".repeat(100_000) + "\",\"owner\":\"alice\"}";
+
+            Api.Reply reply = api.send(root, "POST", "api/v1/orgs", type, body);
+
+            assertThat(reply.status()).as("%s: %s", type, reply).isEqualTo(413);
+            assertThat(reply.isProblem()).isTrue();
+            assertThat(api.get(Users.token("alice"), "api/v1/orgs/" + slug).status()).isEqualTo(404);
+        }
+        TestOrg acme = TestOrg.create(api);
+        Api.Reply patch = api.send(Users.token("alice"), "PATCH", acme.projectPath(), "Application/Merge-Patch+JSON",
+                "{\"description\":\"" + "x".repeat(100_000) + "\"}");
+
+        assertThat(patch.status()).as("%s", patch).isEqualTo(413);
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRefusedWith415() {
         Api.Reply reply = api.send(Users.token("root"), "POST", "api/v1/orgs", "text/plain", "slug=x");
 

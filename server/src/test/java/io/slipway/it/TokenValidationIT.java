@@ -49,6 +49,16 @@ class TokenValidationIT extends ApiTestBase {
     }
 
     @Test
+    void theProvisionersServiceAccountTokenIsUnauthenticated() {
+        String token = TestPlatform.keycloak().tokens().clientCredentials("slipway-provisioner",
+                TestPlatform.provisionerClientSecret());
+
+        assertThat(Users.claims(token).path("aud").toString()).doesNotContain("slipway-api");
+        assertUnauthenticated(api.get(token, "api/v1/orgs"));
+        assertUnauthenticated(api.get(token, "api/v1/pools"));
+    }
+
+    @Test
     void aTokenFromAnotherRealmIsUnauthenticated() {
         String token = KeycloakClients.passwordToken("master", "admin-cli", TestPlatform.ADMIN, TestPlatform.ADMIN);
 

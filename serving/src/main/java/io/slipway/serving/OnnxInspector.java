@@ -21,14 +21,18 @@ import java.util.Map;
 /**
  * Reads the signature of an ONNX model by loading it with ONNX Runtime on the CPU, exactly as serving
  * does, so a model that passes inspection is a model serving can load. Thread-safe; every instance shares
- * the process-wide {@link OrtEnvironment}, which must never be closed while the server runs.
+ * the process-wide {@link OrtEnvironment}, which must never be closed while the process runs.
+ * <p>
+ * This loads the model in the calling process, with no bound on memory or time and no protection from a fault
+ * in ONNX Runtime's native parser: the server inspects untrusted uploads with {@link IsolatedOnnxInspector},
+ * which runs this class in a child process ({@link InspectorMain}).
  * <p>
  * Run the JVM with {@code ORT_DISABLE_TELEMETRY=1} in its environment: on Linux, ONNX Runtime 1.29 otherwise
  * collects usage telemetry (a device id and an event database under {@code ~/.cache/Microsoft}, files in
  * {@code /tmp}) and, when the process command line is longer than about 4 KB, crashes the whole JVM with a
  * segmentation fault while creating the environment. The variable must be set before the process starts.
  */
-public final class OnnxInspector {
+public final class OnnxInspector implements ModelInspector {
 
     /** The environment variable that turns ONNX Runtime's telemetry off; it must be {@code 1}. */
     public static final String TELEMETRY_OPT_OUT = "ORT_DISABLE_TELEMETRY";
@@ -37,6 +41,11 @@ public final class OnnxInspector {
     private static final String ELEMENT_TYPE_PREFIX = "ONNX_TENSOR_ELEMENT_DATA_TYPE_";
     /** What the Java binding puts between the error code and ONNX Runtime's own message. */
     private static final String ORT_MESSAGE_MARKER = " - message: ";
+    /**
+     * How ONNX Runtime reports a failed allocation: the C++ exception's name in an {@code ORT_FAIL} message
+     * (its only signal for it; there is no error code of its own).
+     */
+    private static final String ORT_ALLOCATION_FAILURE = "bad_alloc";
 
     static {
         if (!telemetryDisabled()) {
@@ -67,6 +76,7 @@ public final class OnnxInspector {
      * As {@link #inspect(Path)}, naming the model {@code displayName} in messages (the uploaded file's name,
      * say, where the bytes sit in a temporary file). Messages never show the file's path on this server.
      */
+    @Override
     public ModelSignature inspect(Path onnxFile, String displayName) throws UnloadableModelException {
         requireNonEmptyFile(onnxFile, displayName);
         try (OrtSession.SessionOptions options = sessionOptions();
@@ -75,6 +85,12 @@ public final class OnnxInspector {
         } catch (OrtException e) {
             throw unloadable(onnxFile, displayName, e);
         }
+    }
+
+    /** No limit of its own: the process's memory is the limit. */
+    @Override
+    public long maxModelBytes() {
+        return Long.MAX_VALUE;
     }
 
     /**
@@ -95,7 +111,8 @@ public final class OnnxInspector {
         }
     }
 
-    private static void requireNonEmptyFile(Path onnxFile, String file) throws UnloadableModelException {
+    /** The file's size, when it is a regular file with at least one byte; else why it cannot be a model. */
+    static long requireNonEmptyFile(Path onnxFile, String file) throws UnloadableModelException {
         long size;
         try {
             if (!Files.isRegularFile(onnxFile)) {
@@ -112,10 +129,15 @@ public final class OnnxInspector {
         if (size == 0) {
             throw new UnloadableModelException(Reason.EMPTY, "Model file " + file + " is empty (0 bytes).");
         }
+        return size;
     }
 
     private static UnloadableModelException unloadable(Path onnxFile, String file, OrtException e) {
         String ort = "ONNX Runtime (" + e.getCode() + "): " + ortMessage(onnxFile, file, e);
+        if (String.valueOf(e.getMessage()).contains(ORT_ALLOCATION_FAILURE)) {
+            return new UnloadableModelException(Reason.OUT_OF_MEMORY, "Loading " + file
+                    + " needs more memory than the inspector may use, so it was not loaded. " + ort, e);
+        }
         return switch (e.getCode()) {
             case ORT_INVALID_PROTOBUF -> new UnloadableModelException(Reason.NOT_ONNX, file
                     + " is not an ONNX model: its bytes do not parse as an ONNX protobuf (the file is truncated,"

@@ -1,6 +1,8 @@
 package io.slipway.serving;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A model file that ONNX Runtime cannot load, so it cannot be served. The message is meant for the person
@@ -24,7 +26,15 @@ public final class UnloadableModelException extends Exception {
          * The protobuf parses but ONNX Runtime rejects the model: an unknown or custom operator, an unsupported
          * opset or IR version, an invalid graph, an external-data file that is not there, and so on.
          */
-        REJECTED("model-rejected");
+        REJECTED("model-rejected"),
+        /** The file is larger than the inspector's memory: it cannot be loaded there, so it is not tried. */
+        TOO_LARGE("model-too-large-to-inspect"),
+        /** Loading the model needed more memory than the inspector may use. */
+        OUT_OF_MEMORY("inspection-out-of-memory"),
+        /** Loading the model took longer than the inspector may take; it was stopped. */
+        TIMED_OUT("inspection-timed-out"),
+        /** The inspector process died while loading the model (a signal, a fault in the native parser). */
+        CRASHED("inspection-crashed");
 
         private final String code;
 
@@ -35,6 +45,22 @@ public final class UnloadableModelException extends Exception {
         /** A stable, machine-readable code such as {@code model-not-onnx}. */
         public String code() {
             return code;
+        }
+
+        /**
+         * Whether the model itself is at fault (its bytes or its graph), rather than a limit of the inspector
+         * (memory, time) or a failure while loading it.
+         */
+        public boolean isDefectOfTheFile() {
+            return switch (this) {
+                case UNREADABLE, EMPTY, NOT_ONNX, REJECTED -> true;
+                case TOO_LARGE, OUT_OF_MEMORY, TIMED_OUT, CRASHED -> false;
+            };
+        }
+
+        /** The reason with that {@link #code()}. */
+        public static Optional<Reason> ofCode(String code) {
+            return Arrays.stream(values()).filter(reason -> reason.code.equals(code)).findFirst();
         }
     }
 
@@ -48,6 +74,16 @@ public final class UnloadableModelException extends Exception {
     public UnloadableModelException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * A model of {@code size} bytes refused unread because the inspector that would load it has only
+     * {@code memoryBytes} of memory.
+     */
+    public static UnloadableModelException tooLargeToInspect(String displayName, long size, long memoryBytes) {
+        return new UnloadableModelException(Reason.TOO_LARGE, displayName + " is too large to inspect within "
+                + InspectorSettings.describe(memoryBytes) + " of memory (it has " + InspectorSettings.describe(size)
+                + "), so it cannot be served here.");
     }
 
     public Reason reason() {

@@ -7,14 +7,22 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The only keys this store writes: {@code uploads/<uuid>} while an upload is staged and
+ * The only keys this store writes: {@code upload-<uuid>} while an upload is staged and
  * {@code sha256/<hex>} once it is content. Built from UUIDs and digests only, so no user-supplied name ever
  * reaches a key. Temporary keys use version 7 UUIDs, whose first 48 bits are the creation time in epoch
  * milliseconds: the garbage collector can age a leftover upload even when the server misreports its start.
  */
 final class ObjectKeys {
 
-    static final String TEMP_PREFIX = "uploads/";
+    /**
+     * Temporary objects sit at the top of the bucket, in no directory: the embedded store's file-system back
+     * end deletes a directory that a delete leaves empty, and an upload creating its object in that directory
+     * at the same moment failed (NoSuchFileException, 1 in ~2,000 concurrent uploads). The bucket's own
+     * directory is never deleted that way.
+     */
+    static final String TEMP_PREFIX = "upload-";
+    /** Where earlier versions staged uploads; still collected, never written. */
+    static final String LEGACY_TEMP_PREFIX = "uploads/";
     static final String CONTENT_PREFIX = "sha256/";
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -37,10 +45,11 @@ final class ObjectKeys {
 
     /** When the temporary key was made, if it is one of ours with a version 7 UUID. */
     static Optional<Instant> tempKeyCreation(String key) {
-        if (key == null || !key.startsWith(TEMP_PREFIX)) {
+        Optional<String> suffix = tempKeyUuid(key);
+        if (suffix.isEmpty()) {
             return Optional.empty();
         }
-        String text = key.substring(TEMP_PREFIX.length());
+        String text = suffix.get();
         if (!UUID_TEXT.matcher(text).matches()) {
             return Optional.empty();
         }
@@ -51,11 +60,23 @@ final class ObjectKeys {
     }
 
     static String requireTempKey(String key) {
-        if (key == null || !key.startsWith(TEMP_PREFIX)
-                || !UUID_TEXT.matcher(key.substring(TEMP_PREFIX.length())).matches()) {
+        if (tempKeyUuid(key).filter(uuid -> UUID_TEXT.matcher(uuid).matches()).isEmpty()) {
             throw new IllegalArgumentException("Not a temporary upload key: " + key);
         }
         return key;
+    }
+
+    /** The text after the temporary prefix (today's or the legacy one), if the key has one. */
+    private static Optional<String> tempKeyUuid(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        for (String prefix : new String[] {TEMP_PREFIX, LEGACY_TEMP_PREFIX}) {
+            if (key.startsWith(prefix)) {
+                return Optional.of(key.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     static String requireSha256(String sha256) {

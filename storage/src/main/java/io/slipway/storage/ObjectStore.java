@@ -187,6 +187,30 @@ public final class ObjectStore implements AutoCloseable {
         knownBuckets.add(bucket);
     }
 
+    /**
+     * Whether the store answers an authenticated request within {@code timeout}: empty when it does, else
+     * what went wrong (unreachable, timed out, credentials refused). For health checks; never throws.
+     */
+    public Optional<String> probe(Duration timeout) {
+        String bucket = settings.bucketPrefix() + "0".repeat(32); // an own bucket name no organization has
+        try {
+            S3Calls.start("probe the store", bucket, null,
+                    () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.of("no answer within " + timeout.toMillis() + " ms from " + settings.endpoint());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while probing " + settings.endpoint());
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+            StorageException failure = S3Calls.translate("probe the store", bucket, null, e);
+            return Optional.of(failure instanceof StoreUnavailableException
+                    ? "unreachable at " + settings.endpoint()
+                    : "refused the request: " + failure.getMessage());
+        }
+    }
+
     /** This store's buckets (those with its prefix and an organization id), sorted by name. */
     public List<String> buckets() {
         List<String> names = new ArrayList<>();
@@ -462,13 +486,16 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     /**
-     * Deletes staged uploads ({@code uploads/...}) written before {@code stagedBefore} that were never
+     * Deletes staged uploads ({@code upload-...}, and {@code uploads/...} of earlier versions) written before {@code stagedBefore} that were never
      * promoted or discarded (the server stopped between the two steps) and returns how many.
      */
     public int deleteStaleStaged(String bucket, Instant stagedBefore) {
-        List<String> stale;
-        try (Stream<ObjectInfo> staged = list(bucket, ObjectKeys.TEMP_PREFIX)) {
-            stale = staged.filter(info -> info.lastModified().isBefore(stagedBefore)).map(ObjectInfo::key).toList();
+        List<String> stale = new ArrayList<>();
+        for (String prefix : List.of(ObjectKeys.TEMP_PREFIX, ObjectKeys.LEGACY_TEMP_PREFIX)) {
+            try (Stream<ObjectInfo> staged = list(bucket, prefix)) {
+                staged.filter(info -> info.lastModified().isBefore(stagedBefore)).map(ObjectInfo::key)
+                        .forEach(stale::add);
+            }
         }
         stale.forEach(key -> delete(bucket, key));
         return stale.size();

@@ -19,6 +19,11 @@ final class S3Calls {
     static final Set<String> NOT_FOUND = Set.of("NoSuchKey", "NoSuchBucket", "NoSuchObject");
     static final String NO_SUCH_BUCKET = "NoSuchBucket";
     static final String NO_SUCH_UPLOAD = "NoSuchUpload";
+    /**
+     * Codes by which a store says it is overloaded or down for now ({@code InternalError} is S3's "try again",
+     * which S3Proxy also answers for requests in flight while it stops).
+     */
+    static final Set<String> UNAVAILABLE = Set.of("ServiceUnavailable", "SlowDown", "RequestTimeout", "InternalError");
 
     /** How long clean-up after a failure may wait for the server, ignoring interrupts. */
     private static final long CLEANUP_TIMEOUT_SECONDS = 60;
@@ -107,10 +112,31 @@ final class S3Calls {
             if (NOT_FOUND.contains(code) && key != null) {
                 return new ObjectNotFoundException(bucket, key, cause, code);
             }
+            if (UNAVAILABLE.contains(code)) {
+                return new StoreUnavailableException("Cannot " + operation + where(bucket, key) + ": the store"
+                        + " answered " + code, cause, code);
+            }
             return new StorageException("Cannot " + operation + where(bucket, key) + ": " + code + " "
                     + response.errorResponse().message(), cause, code);
         }
+        if (isTransportFailure(cause)) {
+            return new StoreUnavailableException("Cannot " + operation + where(bucket, key)
+                    + ": the store is unreachable (" + cause + ")", cause, null);
+        }
         return new StorageException("Cannot " + operation + where(bucket, key) + ": " + cause, cause);
+    }
+
+    /**
+     * Whether the call failed on its way to or from the store (refused, reset, timed out, an HTTP answer that
+     * is no S3 answer), not because the store refused the request.
+     */
+    private static boolean isTransportFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof io.minio.errors.ServerException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Throwable unwrap(Throwable failure) {

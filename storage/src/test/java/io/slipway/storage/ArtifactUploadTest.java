@@ -26,7 +26,7 @@ class ArtifactUploadTest extends EmbeddedS3TestBase {
         String expected = GeneratedBody.sha256(1, length);
         assertThat(staged.sha256()).isEqualTo(expected);
         assertThat(staged.size()).isEqualTo(length);
-        assertThat(staged.tempKey()).startsWith("uploads/");
+        assertThat(staged.tempKey()).startsWith("upload-");
         assertThat(tee.sha256()).as("the tee saw every byte").isEqualTo(expected);
         assertThat(tee.count()).isEqualTo(length);
 
@@ -177,7 +177,7 @@ class ArtifactUploadTest extends EmbeddedS3TestBase {
     void discardDeletesTheStagedUploadAndCanBeRepeated() {
         String bucket = newOrganizationBucket();
         StagedUpload staged = store.stage(bucket, GeneratedBody.of(9, 1000), 10_000, null);
-        assertThat(keys(bucket, "uploads/")).containsExactly(staged.tempKey());
+        assertThat(keys(bucket, "upload-")).containsExactly(staged.tempKey());
 
         store.discard(staged);
         store.discard(staged);

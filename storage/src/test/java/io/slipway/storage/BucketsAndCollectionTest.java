@@ -127,6 +127,6 @@ class BucketsAndCollectionTest extends EmbeddedS3TestBase {
         }
 
         assertThat(keys(bucket, "sha256/")).containsExactlyElementsOf(contentKeys.stream().sorted().toList());
-        assertThat(keys(bucket, "uploads/")).isEmpty();
+        assertThat(keys(bucket, "upload-")).isEmpty();
     }
 }

@@ -15,9 +15,22 @@ class ObjectKeysTest {
 
         String key = ObjectKeys.newTempKey(made);
 
-        assertThat(key).matches("uploads/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(key).matches("upload-[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(ObjectKeys.tempKeyCreation(key)).hasValue(made);
         assertThat(ObjectKeys.newTempKey(made)).isNotEqualTo(key);
+        assertThat(key).as("in no directory, which the embedded store would delete under a concurrent upload")
+                .doesNotContain("/");
+    }
+
+    @Test
+    void temporaryKeysOfEarlierVersionsAreStillRecognised() {
+        Instant made = Instant.parse("2025-03-04T05:06:07.089Z");
+        String legacy = "uploads/" + ObjectKeys.uuidV7(made.toEpochMilli());
+
+        assertThat(ObjectKeys.tempKeyCreation(legacy)).hasValue(made);
+        assertThat(ObjectKeys.requireTempKey(legacy)).isEqualTo(legacy);
+        assertThatThrownBy(() -> ObjectKeys.requireTempKey("sha256/" + "a".repeat(64)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.slipway.console;
 
+import io.slipway.api.LoggedFailure;
 import io.slipway.api.ProblemException;
 import io.slipway.api.ProblemMapper;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ConsoleProblems {
     public static String describe(Throwable failure) {
         return of(failure).map(ProblemException::getMessage).orElseGet(() -> {
             String errorId = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Console action failed with error id " + errorId, failure);
+            LOG.log(Level.SEVERE, "Console action failed with error id " + errorId, LoggedFailure.of(failure));
             return "Something went wrong. Quote error id " + errorId + " when reporting it.";
         });
     }

@@ -1,6 +1,7 @@
 package io.slipway.console;
 
 import com.vaadin.cdi.CdiVaadinServlet;
+import com.vaadin.flow.server.CustomizedSystemMessages;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
@@ -13,14 +14,26 @@ import jakarta.servlet.annotation.WebServlet;
  * {@code getParts()} with UnsupportedOperationException (SRVE8020E) where Vaadin expects the specification's
  * IllegalStateException, and Vaadin's streaming parser needs commons-fileupload2 2.0.0-M4, not the M5 the REST
  * API uses.
+ *
+ * <p>A console session that ends (signed out elsewhere, revoked, timed out) shows no "session expired" notice:
+ * the client reloads the page at once, and the reload leads to the sign-in page.
+ *
+ * <p>The multipart configuration cannot carry the artifact limit (an annotation holds constants, the limit is
+ * configured), so {@link ConsoleBodyLimit} refuses a body over it before the container spools a byte.
  */
-@WebServlet(urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
+@WebServlet(name = ConsoleServlet.NAME, urlPatterns = "/*", asyncSupported = true, loadOnStartup = 1)
 @MultipartConfig
 public class ConsoleServlet extends CdiVaadinServlet {
+
+    /** The servlet's name, which the filters of console requests are mapped to. */
+    public static final String NAME = "slipway-console";
 
     @Override
     protected void servletInitialized() throws ServletException {
         super.servletInitialized();
         getService().addSessionInitListener(event -> event.getSession().setErrorHandler(new ConsoleErrorHandler()));
+        CustomizedSystemMessages messages = new CustomizedSystemMessages();
+        messages.setSessionExpiredNotificationEnabled(false);
+        getService().setSystemMessagesProvider(info -> messages);
     }
 }

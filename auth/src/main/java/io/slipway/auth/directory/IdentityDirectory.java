@@ -8,7 +8,11 @@ import java.util.Optional;
  */
 public interface IdentityDirectory {
 
-    /** Finds an enabled user by exact user name or, when the argument holds an '@', by exact e-mail. */
+    /**
+     * Finds an enabled user by exact user name or, when the argument holds an '@', by an exact e-mail address
+     * that the user has verified (anyone can type someone else's address into their own account). Every user
+     * who is not found so (none, disabled, address unverified) is alike: empty.
+     */
     Optional<DirectoryUser> findUser(String usernameOrEmail);
 
     /** Creates the provider-side organization with this alias unless it exists. */

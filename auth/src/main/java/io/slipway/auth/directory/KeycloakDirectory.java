@@ -45,11 +45,13 @@ public final class KeycloakDirectory implements IdentityDirectory {
 
     @Override
     public Optional<DirectoryUser> findUser(String usernameOrEmail) {
-        String field = usernameOrEmail.contains("@") ? "email" : "username";
-        JsonArray users = getArray("users?exact=true&briefRepresentation=true&" + field + "="
-                + encode(usernameOrEmail));
+        boolean byEmail = usernameOrEmail.contains("@");
+        String field = byEmail ? "email" : "username";
+        JsonArray users = getArray("users?exact=true&briefRepresentation=true&" + field + "=" + encode(usernameOrEmail)
+                + (byEmail ? "&emailVerified=true" : ""));
         return users.getValuesAs(JsonObject.class).stream()
-                .filter(u -> u.getBoolean("enabled", true))
+                .filter(u -> u.getBoolean("enabled", false))
+                .filter(u -> !byEmail || u.getBoolean("emailVerified", false))
                 .filter(u -> usernameOrEmail.equalsIgnoreCase(u.getString(field, "")))
                 .findFirst()
                 .map(u -> new DirectoryUser(u.getString("id"), u.getString("username"), u.getString("email", null)));

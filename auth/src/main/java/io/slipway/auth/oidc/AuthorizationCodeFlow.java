@@ -1,14 +1,9 @@
 package io.slipway.auth.oidc;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.slipway.auth.Caller;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,20 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The authorization-code flow for a confidential client, with PKCE (S256), state and nonce. The tokens are
- * received directly from the token endpoint over the server's own connection, so their issuer is
- * authenticated by that connection (OpenID Connect Core 3.1.3.7); this class still checks issuer, audience,
- * expiry and nonce of the ID token, and that the access token names the same subject.
+ * The authorization-code flow for a confidential client, with PKCE (S256), state and nonce, and what follows
+ * it: re-checking a signed-in person with the refresh token, and reading back-channel logout notices. Every
+ * token read from the identity provider is verified by {@link TokenVerifier} (signature, issuer, audience,
+ * expiry, nonce) rather than trusted because of the connection it came over, so a plain-HTTP hop between
+ * the server and the identity provider cannot forge a sign-in.
  */
 public final class AuthorizationCodeFlow {
 
@@ -39,11 +37,20 @@ public final class AuthorizationCodeFlow {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final OidcSettings settings;
+    private final TokenVerifier verifier;
+    private final Clock clock;
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
 
     public AuthorizationCodeFlow(OidcSettings settings) {
+        this(settings, TokenVerifier.forRealm(settings.issuer(), settings.jwksEndpoint(), settings.clientId()),
+                Clock.systemUTC());
+    }
+
+    public AuthorizationCodeFlow(OidcSettings settings, TokenVerifier verifier, Clock clock) {
         this.settings = settings;
+        this.verifier = verifier;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 
@@ -82,23 +89,54 @@ public final class AuthorizationCodeFlow {
         body.put("code", code);
         body.put("redirect_uri", pending.redirectUri().toString());
         body.put("code_verifier", pending.codeVerifier());
-        body.put("client_id", settings.clientId());
-        body.put("client_secret", settings.clientSecret());
-        JsonObject tokens = post(settings.tokenEndpoint(), body);
-        String idToken = tokens.getString("id_token", null);
-        String accessToken = tokens.getString("access_token", null);
-        if (idToken == null || accessToken == null) {
-            throw new SignInException("The token endpoint returned no ID token or access token");
+        Map<String, Object> tokens = tokenRequest(body, false);
+        String idToken = string(tokens, "id_token");
+        if (idToken == null) {
+            throw new SignInException("The token endpoint returned no ID token");
         }
-        JsonObject id = claims(idToken);
-        checkIdToken(id, pending.nonce());
-        JsonObject access = claims(accessToken);
-        if (!id.getString("sub").equals(access.getString("sub", null))) {
-            throw new SignInException("The ID token and the access token name different users");
+        return signedIn(tokens, verifier.idToken(idToken, pending.nonce()), idToken, null);
+    }
+
+    /**
+     * Asks the identity provider whether {@code current} is still signed in, with the refresh token, and
+     * returns who they are now (realm roles re-read from the new access token).
+     *
+     * @throws SessionEndedException         the identity provider no longer vouches for them (session ended or
+     *                                       revoked, account disabled, refresh token lapsed, or an answer that
+     *                                       fails verification)
+     * @throws IdentityUnavailableException the identity provider could not be asked
+     */
+    public SignedIn refresh(SignedIn current) {
+        if (current.refreshToken() == null) {
+            throw new SessionEndedException("The sign-in carries no refresh token");
         }
-        Caller caller = new Caller(access.getString("sub"), access.getString("preferred_username",
-                access.getString("sub")), stringSet(access.get("groups")));
-        return new SignedIn(caller, idToken, Instant.ofEpochSecond(id.getJsonNumber("exp").longValue()));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("grant_type", "refresh_token");
+        body.put("refresh_token", current.refreshToken());
+        Map<String, Object> tokens = tokenRequest(body, true);
+        try {
+            String idToken = string(tokens, "id_token");
+            JWTClaimsSet id = idToken == null ? null : verifier.idToken(idToken, null);
+            SignedIn renewed = signedIn(tokens, id, idToken == null ? current.idToken() : idToken, current);
+            if (!renewed.caller().userId().equals(current.caller().userId())) {
+                throw new SessionEndedException("The refreshed tokens name another user");
+            }
+            return renewed;
+        } catch (SessionEndedException e) {
+            throw e;
+        } catch (SignInException e) {
+            throw new SessionEndedException("The refreshed tokens failed verification: " + e.getMessage(), e);
+        }
+    }
+
+    /** Verifies a back-channel logout token (OpenID Connect Back-Channel Logout 1.0) and says what it ends. */
+    public LogoutNotice logoutNotice(String logoutToken) {
+        JWTClaimsSet claims = verifier.logoutToken(logoutToken);
+        try {
+            return new LogoutNotice(claims.getStringClaim("sid"), claims.getSubject());
+        } catch (ParseException e) {
+            throw new SignInException("The logout token's sid is not a string", e);
+        }
     }
 
     /** Where to send the browser to end its identity-provider session, coming back to {@code afterwards}. */
@@ -112,81 +150,96 @@ public final class AuthorizationCodeFlow {
         return URI.create(settings.endSessionEndpoint() + "?" + form(query));
     }
 
-    private void checkIdToken(JsonObject id, String nonce) {
-        if (!settings.issuer().toString().equals(id.getString("iss", null))) {
-            throw new SignInException("The ID token was issued by " + id.getString("iss", "nobody")
-                    + ", not by " + settings.issuer());
-        }
-        if (!stringSet(id.get("aud")).contains(settings.clientId())) {
-            throw new SignInException("The ID token is not meant for client " + settings.clientId());
-        }
-        if (!nonce.equals(id.getString("nonce", null))) {
-            throw new SignInException("The ID token does not answer this sign-in (nonce differs)");
-        }
-        if (!id.containsKey("exp") || Instant.ofEpochSecond(id.getJsonNumber("exp").longValue())
-                .isBefore(Instant.now())) {
-            throw new SignInException("The ID token has expired");
-        }
-        if (!id.containsKey("sub")) {
-            throw new SignInException("The ID token names no subject");
-        }
+    /** The browser-facing issuer (its origin is where sign-in and sign-out pages live). */
+    public URI issuer() {
+        return settings.issuer();
     }
 
-    private JsonObject post(URI endpoint, Map<String, String> body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+    private SignedIn signedIn(Map<String, Object> tokens, JWTClaimsSet id, String idToken, SignedIn previous) {
+        String accessToken = string(tokens, "access_token");
+        if (accessToken == null) {
+            throw new SignInException("The token endpoint returned no access token");
+        }
+        JWTClaimsSet access = verifier.accessToken(accessToken);
+        if (id != null && !id.getSubject().equals(access.getSubject())) {
+            throw new SignInException("The ID token and the access token name different users");
+        }
+        Caller caller = new Caller(access.getSubject(), stringClaim(access, "preferred_username", access.getSubject()),
+                groups(access));
+        Instant now = clock.instant();
+        String sessionId = id != null ? stringClaim(id, "sid", null) : null;
+        if (sessionId == null && previous != null) {
+            sessionId = previous.sessionId();
+        }
+        String refreshToken = string(tokens, "refresh_token");
+        if (refreshToken == null && previous != null) {
+            refreshToken = previous.refreshToken();
+        }
+        Instant refreshExpiresAt = tokens.get("refresh_expires_in") instanceof Number seconds
+                ? now.plusSeconds(seconds.longValue())
+                : access.getExpirationTime().toInstant();
+        return new SignedIn(caller, idToken, refreshToken, sessionId, refreshExpiresAt, now);
+    }
+
+    private Map<String, Object> tokenRequest(Map<String, String> grant, boolean refusalEndsSession) {
+        Map<String, String> body = new LinkedHashMap<>(grant);
+        body.put("client_id", settings.clientId());
+        body.put("client_secret", settings.clientSecret());
+        HttpRequest request = HttpRequest.newBuilder(settings.tokenEndpoint())
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(body)))
                 .build();
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new SignInException("The token endpoint refused the code: HTTP " + response.statusCode()
-                        + " " + response.body());
-            }
-            return parse(response.body());
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SignInException("The identity provider's token endpoint is unreachable", e);
+            throw new IdentityUnavailableException("The identity provider's token endpoint is unreachable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SignInException("Interrupted while completing the sign-in", e);
+            throw new IdentityUnavailableException("Interrupted while asking the identity provider", e);
         }
+        int status = response.statusCode();
+        if (status == 200) {
+            return parse(response.body());
+        }
+        String answer = response.body() == null ? "" : response.body();
+        String refusal = "The token endpoint refused: HTTP " + status + " " + answer.substring(0, Math.min(300, answer.length()));
+        if (status >= 500) {
+            throw new IdentityUnavailableException(refusal);
+        }
+        throw refusalEndsSession ? new SessionEndedException(refusal) : new SignInException(refusal);
     }
 
-    /** The claims of a compact JWS, without checking its signature (see the class comment for why). */
-    static JsonObject claims(String jwt) {
-        String[] parts = jwt.split("\\.");
-        if (parts.length != 3) {
-            throw new SignInException("A token is not a compact JWT");
-        }
+    private static Map<String, Object> parse(String json) {
         try {
-            return parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new SignInException("A token's claims are not base64url", e);
-        }
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        } catch (RuntimeException e) {
+            return JSONObjectUtils.parse(json);
+        } catch (ParseException e) {
             throw new SignInException("The identity provider answered something that is not a JSON object", e);
         }
     }
 
-    private static Set<String> stringSet(JsonValue value) {
-        if (value == null || value == JsonValue.NULL) {
-            return Set.of();
+    private static String string(Map<String, Object> json, String name) {
+        return json.get(name) instanceof String value ? value : null;
+    }
+
+    private static String stringClaim(JWTClaimsSet claims, String name, String fallback) {
+        try {
+            String value = claims.getStringClaim(name);
+            return value == null ? fallback : value;
+        } catch (ParseException e) {
+            throw new SignInException("The token's " + name + " is not a string", e);
         }
-        if (value instanceof JsonString s) {
-            return Set.of(s.getString());
+    }
+
+    private static Set<String> groups(JWTClaimsSet claims) {
+        try {
+            List<String> groups = claims.getStringListClaim("groups");
+            return groups == null ? Set.of() : Set.copyOf(groups);
+        } catch (ParseException e) {
+            throw new SignInException("The access token's groups are not a list of strings", e);
         }
-        if (value instanceof JsonArray array) {
-            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString)
-                    .collect(Collectors.toCollection(HashSet::new));
-        }
-        return Set.of();
     }
 
     private String randomToken(int bytes) {

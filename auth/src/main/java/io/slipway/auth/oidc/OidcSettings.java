@@ -22,6 +22,10 @@ public record OidcSettings(URI issuer, URI backChannel, String clientId, String 
         return URI.create(backChannel + "/protocol/openid-connect/token");
     }
 
+    URI jwksEndpoint() {
+        return URI.create(backChannel + "/protocol/openid-connect/certs");
+    }
+
     URI endSessionEndpoint() {
         return URI.create(issuer + "/protocol/openid-connect/logout");
     }

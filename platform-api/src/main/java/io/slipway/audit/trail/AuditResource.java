@@ -3,6 +3,7 @@ package io.slipway.audit.trail;
 import io.slipway.api.ApiCaller;
 import io.slipway.api.PageRequest;
 import io.slipway.api.ProblemException;
+import io.slipway.audit.ChainRangeVerification;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,30 @@ public class AuditResource {
                           @QueryParam("cursor") String cursor) {
         return trail.page(caller.get(), org, Optional.ofNullable(project).filter(p -> !p.isBlank()), parse(since),
                 PageRequest.of(limit, cursor));
+    }
+
+    /**
+     * One page of the full verification of the organization's chain (owners): events {@code from} (default 1) to
+     * {@code from + limit - 1} (default 1,000, at most 10,000) are re-hashed and linked, signed checkpoints among
+     * them compared, and on the last page the end compared with the signed head. Continue with {@code from=next}
+     * until {@code next} is absent.
+     */
+    @GET
+    @Path("/verification")
+    public ChainRangeVerification verification(@PathParam("org") String org, @QueryParam("from") String from,
+                                               @QueryParam("limit") String limit) {
+        return trail.verify(caller.get(), org, number("from", from), number("limit", limit));
+    }
+
+    static Optional<Long> number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField(field, "must be a whole number");
+        }
     }
 
     private static Optional<Instant> parse(String since) {

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * nothing.
  *
  * <p>A failing test leaves a screenshot in {@code target/console-screenshots/}; with
- * {@code -Dconsole.screenshots=true} every test leaves one of where it ended. After each test, no request may have
+ * {@code -Dconsole.screenshots=true} every test leaves one of where it ended; {@link #screenshot(Page, String)}
+ * saves one of a screen a test wants to show. A test may open more pages, each in a browser context of its own
+ * (another person signed in at the same time: {@link #anotherBrowser()}). After each test, no request may have
  * left this machine.
  */
 public abstract class BrowserTestBase extends ApiTestBase {
@@ -41,6 +43,7 @@ public abstract class BrowserTestBase extends ApiTestBase {
 
     protected Page page;
     private BrowserContext browser;
+    private final List<BrowserContext> otherBrowsers = new CopyOnWriteArrayList<>();
     private final List<String> blockedRequests = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
@@ -79,13 +82,37 @@ public abstract class BrowserTestBase extends ApiTestBase {
             screenshot(test.getTestMethod().orElseThrow().getName() + "-done");
         }
         browser.close();
+        otherBrowsers.forEach(BrowserContext::close);
+        otherBrowsers.clear();
         assertThat(blockedRequests).as("requests the pages sent beyond this machine").isEmpty();
     }
 
-    private Path screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path file = SCREENSHOTS.resolve(name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        return file;
+    /** A page in a browser context of its own (its own cookies: another person), closed after the test. */
+    protected Page anotherBrowser() {
+        BrowserContext other = chromium.newContext(blockedRequests::add);
+        otherBrowsers.add(other);
+        return other.newPage();
+    }
+
+    /**
+     * Saves what {@code shown} shows now as {@code target/console-screenshots/<name>.png}, in a window tall enough
+     * for the whole screen (the console scrolls inside its layout, not the document), then restores the window.
+     */
+    protected static Path screenshot(Page shown, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            var size = shown.viewportSize();
+            shown.setViewportSize(size.width, 1400);
+            shown.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+            shown.setViewportSize(size.width, size.height);
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Path screenshot(String name) {
+        return screenshot(page, name);
     }
 }

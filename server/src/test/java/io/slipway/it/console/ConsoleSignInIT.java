@@ -3,8 +3,10 @@ package io.slipway.it.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import io.slipway.it.console.pages.ConsolePage;
 import io.slipway.it.console.pages.KeycloakLoginPage;
+import io.slipway.it.support.KeycloakClients;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.TestPlatform;
 import io.slipway.it.support.Users;
@@ -44,6 +46,26 @@ class ConsoleSignInIT extends BrowserTestBase {
         assertThat(console.project(acme.project())).isVisible();
         assertThat(console.project("data-scientist")).isVisible();
         assertThat(console.organization(globex)).hasCount(0);
+    }
+
+    @Test
+    void aPersonInvitedAcceptsOnTheHomePageAndSeesTheOrganization() {
+        TestOrg acme = TestOrg.create(api);
+        String name = "invited-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakClients.createUser(name, name + "@acme.example", true);
+        assertThat(api.post(Users.token("alice"), acme.path() + "/members",
+                Map.of("user", name + "@acme.example", "role", "member")).status()).isEqualTo(202);
+
+        page.navigate(base.toString());
+        ConsolePage console = KeycloakLoginPage.expectAt(page, keycloakRealm()).signInAs(name, name);
+        Locator invitation = page.locator("#invitations .invitation");
+        assertThat(invitation).containsText("alice invites you to join Test org " + acme.slug());
+        assertThat(console.organization(acme.slug())).hasCount(0);
+        page.locator("#accept-" + acme.slug()).click();
+
+        assertThat(console.organization(acme.slug())).isVisible();
+        assertThat(page.locator("#invitations")).isHidden();
+        assertThat(api.get(Users.token(name), acme.path()).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.slipway.it.support;
 
-import io.slipway.devstack.EmbeddedS3;
 import io.slipway.storage.ObjectInfo;
 import io.slipway.storage.ObjectStore;
 import io.slipway.storage.S3Settings;
@@ -32,6 +31,27 @@ public final class Buckets {
         }
     }
 
+    /** Every bucket of the test store that belongs to an organization. */
+    public static Set<String> all() {
+        try (ObjectStore store = store()) {
+            return new TreeSet<>(store.buckets());
+        }
+    }
+
+    /** Every object key in the bucket. */
+    public static Set<String> keys(String bucket) {
+        try (ObjectStore store = store(); Stream<ObjectInfo> objects = store.list(bucket, "")) {
+            return objects.map(ObjectInfo::key).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** How many multipart uploads are open in the bucket. */
+    public static int openUploads(String bucket) {
+        try (ObjectStore store = store()) {
+            return store.incompleteUploads(bucket).size();
+        }
+    }
+
     /** How many multipart uploads are open (started, neither completed nor aborted) in the bucket. */
     public static int openUploads(TestOrg org) {
         try (ObjectStore store = store()) {
@@ -58,6 +78,6 @@ public final class Buckets {
 
     private static ObjectStore store() {
         return new ObjectStore(new S3Settings(URI.create(TestPlatform.s3().endpoint()), "us-east-1",
-                EmbeddedS3.DEV_ACCESS_KEY, EmbeddedS3.DEV_SECRET_KEY, "slipway-"));
+                TestPlatform.s3AccessKey(), TestPlatform.s3SecretKey(), "slipway-"));
     }
 }

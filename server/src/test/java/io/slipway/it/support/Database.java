@@ -15,7 +15,12 @@ public final class Database {
     }
 
     public static int update(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return updateAt(System.getProperty("slipway.it.db.url"), sql, parameters);
+    }
+
+    /** As {@link #update}, in the database at {@code url} (a {@link SecondServer}'s, say). */
+    public static int updateAt(String url, String sql, Object... parameters) {
+        try (Connection connection = connect(url); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -27,7 +32,8 @@ public final class Database {
 
     /** The first column of the first row, as text. */
     public static String queryForString(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(System.getProperty("slipway.it.db.url"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -39,8 +45,7 @@ public final class Database {
         }
     }
 
-    private static Connection connect() throws SQLException {
-        String url = System.getProperty("slipway.it.db.url");
+    private static Connection connect(String url) throws SQLException {
         return url.startsWith("jdbc:postgresql") ? DriverManager.getConnection(url, "postgres", "")
                 : DriverManager.getConnection(url, "slipway", "");
     }

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A fresh organization for one test class, built through the API the way an operator would: root creates
- * it with alice as owner; alice adds bob, carol and dave and creates project {@code fraud-detection} in which
+ * it with alice as owner; alice invites bob, carol and dave, who accept, and creates project {@code fraud-detection} in which
  * alice is admin, bob data-scientist, carol manager and dave viewer. erin stays outside.
  */
 public record TestOrg(String slug, String project) {
@@ -18,8 +18,7 @@ public record TestOrg(String slug, String project) {
                 Map.of("slug", slug, "name", "Test org " + slug, "owner", "alice")), 201);
         String alice = Users.token("alice");
         for (String member : new String[] {"bob", "carol", "dave"}) {
-            expect(api.post(alice, "api/v1/orgs/" + slug + "/members", Map.of("user", member, "role", "member")),
-                    201);
+            Invitations.join(api, "alice", slug, member, "member");
         }
         String project = "fraud-detection";
         expect(api.post(alice, "api/v1/orgs/" + slug + "/projects",

@@ -45,9 +45,12 @@ public class TestPlatform implements LauncherSessionListener {
                     .consoleUrl("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort)
                     .demo(true)
                     .bootstrapAdmin(ADMIN, ADMIN)
+                    // the server under test gets the same values (server/pom.xml, bootstrap properties)
+                    .clientSecrets(consoleClientSecret(), provisionerClientSecret())
                     .build()
                     .start();
-            s3 = EmbeddedS3.on(Integer.getInteger("slipway.it.s3.port"), dataDir.resolve("s3"), null).start();
+            s3 = EmbeddedS3.on(Integer.getInteger("slipway.it.s3.port"), dataDir.resolve("s3"), null)
+                    .withCredentials(s3AccessKey(), s3SecretKey()).start();
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -72,6 +75,42 @@ public class TestPlatform implements LauncherSessionListener {
             throw new IllegalStateException("Integration tests run under failsafe (./mvnw verify)");
         }
         return s3;
+    }
+
+    /** The test realm's client secrets (server/pom.xml): not the published dev-only ones. */
+    public static String consoleClientSecret() {
+        return System.getProperty("slipway.it.console.client.secret");
+    }
+
+    public static String provisionerClientSecret() {
+        return System.getProperty("slipway.it.provisioner.client.secret");
+    }
+
+    /** The test store's keys (server/pom.xml): not the published dev-only ones. */
+    public static String s3AccessKey() {
+        return System.getProperty("slipway.it.s3.access.key");
+    }
+
+    public static String s3SecretKey() {
+        return System.getProperty("slipway.it.s3.secret.key");
+    }
+
+    /** Stops the object store, as an outage would; {@link #startS3()} brings the same store back. */
+    public static synchronized void stopS3() {
+        s3().close();
+    }
+
+    public static synchronized void startS3() {
+        s3().start();
+    }
+
+    /** Stops Keycloak, as an outage would; {@link #startKeycloak()} brings the same realm back. */
+    public static synchronized void stopKeycloak() {
+        keycloak().close();
+    }
+
+    public static synchronized void startKeycloak() {
+        keycloak().start();
     }
 
     private static synchronized void stop() {

@@ -6,9 +6,9 @@ import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.slipway.api.ContentType;
 import io.slipway.artifact.UploadBody;
 import io.slipway.console.ConsoleProblems;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,8 +21,6 @@ import java.util.Optional;
  * @param <R> what the service answers, e.g. the new version
  */
 final class ServiceUploadHandler<R> implements UploadHandler {
-
-    private static final String OCTET_STREAM = "application/octet-stream";
 
     private final SerializableFunction<UploadBody, R> service;
     private final SerializableConsumer<R> succeeded;
@@ -62,9 +60,8 @@ final class ServiceUploadHandler<R> implements UploadHandler {
     }
 
     static UploadBody bodyOf(UploadEvent event) {
-        String mediaType = Optional.ofNullable(event.getContentType())
-                .filter(type -> !type.isBlank() && !"unknown".equals(type))
-                .orElse(OCTET_STREAM);
+        // UploadBody keeps the canonical form: blank, "unknown" or no media type at all is application/octet-stream
+        String mediaType = event.getContentType();
         Optional<String> fileName = Optional.ofNullable(event.getFileName())
                 .filter(name -> !name.isBlank() && !"unknown".equals(name));
         return new UploadBody(event.getInputStream(), declaredLength(event), mediaType, fileName);
@@ -77,8 +74,8 @@ final class ServiceUploadHandler<R> implements UploadHandler {
      */
     private static long declaredLength(UploadEvent event) {
         long size = event.getFileSize();
-        String requestType = Optional.ofNullable(event.getRequest().getContentType()).orElse("");
-        boolean multipart = requestType.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        boolean multipart = ContentType.parse(event.getRequest().getContentType())
+                .map(ContentType::isMultipart).orElse(false);
         if (size < 0 || (multipart && size == event.getRequest().getContentLengthLong())) {
             return -1;
         }

@@ -1,2 +1,2 @@
-/** A project's page in the console: what it holds, in tabs. */
+/** A project in the console: its layout (header and side navigation) and its overview; the other pages are child routes. */
 package io.slipway.console.project;

@@ -57,7 +57,7 @@ class DatasetVersionsGrid extends Composite<VerticalLayout> {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(v -> Formats.orNone(v.rowCount())).setHeader("Rows").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(v -> Formats.columns(v.columns())).setHeader("Columns").setFlexGrow(1)
+        grid.addColumn(v -> Formats.columns(v.columns(), v.columnCount())).setHeader("Columns").setFlexGrow(1)
                 .setTooltipGenerator(v -> Formats.allColumns(v.columns()));
         grid.addColumn(DatasetVersionView::createdBy).setHeader("Uploaded by").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(v -> Times.format(v.createdAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);

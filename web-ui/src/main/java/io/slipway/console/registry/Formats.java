@@ -74,12 +74,17 @@ final class Formats {
 
     /** The first columns with their types, then how many more: {@code id integer, amount decimal, … (+3 more)}. */
     static String columns(List<CsvProfile.Column> columns) {
+        return columns(columns, null);
+    }
+
+    /** As {@link #columns(List)}, counting the more to come from the header's column count when it is known. */
+    static String columns(List<CsvProfile.Column> columns, Integer columnCount) {
         if (columns == null || columns.isEmpty()) {
             return NONE;
         }
         String shown = columns.stream().limit(COLUMNS_SHOWN).map(c -> c.name() + " " + c.type())
                 .collect(Collectors.joining(", "));
-        int more = columns.size() - COLUMNS_SHOWN;
+        int more = (columnCount == null ? columns.size() : columnCount) - Math.min(COLUMNS_SHOWN, columns.size());
         return more > 0 ? shown + ", … (+" + more + " more)" : shown;
     }
 

@@ -3,6 +3,8 @@ package io.slipway.console.registry;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -16,6 +18,10 @@ import io.slipway.console.CursorPaging;
 import io.slipway.console.Times;
 import io.slipway.console.artifact.PresignedDownload;
 import io.slipway.console.project.ProjectScope;
+import io.slipway.console.promotion.PromotionActions;
+import io.slipway.console.promotion.PromotionRequestDialog;
+import io.slipway.console.promotion.StageBadge;
+import io.slipway.console.promotion.StagePanel;
 import io.slipway.registry.ModelService;
 import io.slipway.registry.ModelVersionView;
 import io.slipway.registry.ModelView;
@@ -29,28 +35,32 @@ class ModelVersionsGrid extends Composite<VerticalLayout> {
     private final ProjectScope scope;
     private final ModelService models;
     private final ArtifactContent content;
+    private final PromotionActions promotions;
     private final H3 title = new H3();
-    private final Span holders = new Span();
+    private final StagePanel stagePanel;
+    private String model;
     private final Grid<ModelVersionView> grid = new Grid<>(ModelVersionView.class, false);
 
-    ModelVersionsGrid(ProjectScope scope, ModelService models, ArtifactContent content) {
+    ModelVersionsGrid(ProjectScope scope, ModelService models, ArtifactContent content, PromotionActions promotions) {
         this.scope = scope;
         this.models = models;
         this.content = content;
+        this.promotions = promotions;
+        this.stagePanel = new StagePanel(promotions, () -> show(this.model));
         configureGrid();
         title.setId("model-versions-title");
-        holders.setId("model-stage-holders");
-        holders.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        title.getStyle().set("margin-bottom", "0");
         getContent().setPadding(false);
-        getContent().add(title, holders, grid);
+        getContent().add(title, grid, stagePanel);
         getContent().setVisible(false);
     }
 
     /** Shows the model's versions, read afresh. */
     void show(String model) {
+        this.model = model;
         ModelView view = models.get(scope.caller(), scope.org(), scope.project(), model, PageRequest.first(1));
         title.setText("Versions of " + model);
-        holders.setText("Staging: " + holder(view.staging()) + " · Production: " + holder(view.production()));
+        stagePanel.show(view);
         CursorPaging<ModelVersionView> paging = CursorPaging.of(page ->
                 models.get(scope.caller(), scope.org(), scope.project(), model, page).versions());
         grid.setItems(paging::fetch);
@@ -65,15 +75,12 @@ class ModelVersionsGrid extends Composite<VerticalLayout> {
         return addListener(VersionSelectedEvent.class, listener);
     }
 
-    private static String holder(Integer version) {
-        return version == null ? "none" : "version " + version;
-    }
-
     private void configureGrid() {
         grid.setId("model-versions");
         grid.addColumn(ModelVersionView::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(ModelVersionView::stage).setHeader("Stage").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(v -> StageBadge.stage(v.stage())).setHeader("Stage").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(ModelVersionView::format).setHeader("Format").setAutoWidth(true).setFlexGrow(0)
                 .setTooltipGenerator(v -> Formats.orNone(v.fileName()));
         grid.addColumn(v -> v.servable() ? "yes" : "no").setHeader("Servable").setAutoWidth(true).setFlexGrow(0);
@@ -89,11 +96,27 @@ class ModelVersionsGrid extends Composite<VerticalLayout> {
         grid.addComponentColumn(v -> PresignedDownload.link("Download", () -> models.content(scope.caller(),
                         scope.org(), scope.project(), v.model(), v.version()), content))
                 .setHeader("").setAutoWidth(true).setFlexGrow(0);
+        if (promotions.rights().request()) {
+            grid.addComponentColumn(this::requestButton).setHeader("").setAutoWidth(true).setFlexGrow(0)
+                    .setFrozenToEnd(true);
+        }
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No versions.");
         grid.setHeight("18em");
         grid.asSingleSelect().addValueChangeListener(event ->
                 fireEvent(new VersionSelectedEvent(this, event.getValue())));
+    }
+
+    private Span requestButton(ModelVersionView version) {
+        Span cell = new Span();
+        if (!"production".equals(version.stage())) {
+            Button request = new Button("Request promotion", e -> new PromotionRequestDialog(promotions, version,
+                    () -> show(version.model())).open());
+            request.setId("request-promotion-v" + version.version());
+            request.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            cell.add(request);
+        }
+        return cell;
     }
 
     /** A version was chosen (or the choice cleared: {@code version} is null). */

@@ -9,6 +9,7 @@ import io.slipway.artifact.ArtifactContent;
 import io.slipway.console.CursorPaging;
 import io.slipway.console.Times;
 import io.slipway.console.project.ProjectScope;
+import io.slipway.console.promotion.PromotionActions;
 import io.slipway.lineage.LineageService;
 import io.slipway.registry.ModelService;
 import io.slipway.registry.ModelSummary;
@@ -17,7 +18,8 @@ import io.slipway.registry.ModelVersionView;
 
 /**
  * A project's models: the upload form (for those who may upload), the models, the versions of the selected one
- * and the lineage of the selected version.
+ * (with stage badges, promotion requests, the stage history and rollback) and the lineage of the selected
+ * version.
  */
 public class ModelsPanel extends Composite<VerticalLayout> {
 
@@ -28,10 +30,10 @@ public class ModelsPanel extends Composite<VerticalLayout> {
     private final LineageList lineage;
 
     public ModelsPanel(ProjectScope scope, ModelService models, ModelUploads uploads, LineageService lineage,
-                       ArtifactContent content) {
+                       ArtifactContent content, PromotionActions promotions) {
         this.scope = scope;
         this.models = models;
-        this.versions = new ModelVersionsGrid(scope, models, content);
+        this.versions = new ModelVersionsGrid(scope, models, content, promotions);
         this.lineage = new LineageList(scope, lineage);
         configureGrid();
         versions.addVersionSelectedListener(event -> this.lineage.show(event.version()));
@@ -66,6 +68,12 @@ public class ModelsPanel extends Composite<VerticalLayout> {
         CursorPaging<ModelSummary> paging = CursorPaging.of(page ->
                 models.list(scope.caller(), scope.org(), scope.project(), page));
         grid.setItems(paging::fetch).setIdentifierProvider(ModelSummary::name);
+    }
+
+    /** Selects the model and shows its versions (a link named it). */
+    void select(String model) {
+        grid.select(new ModelSummary(model, 0, null));
+        open(model);
     }
 
     private void open(String model) {

@@ -1,5 +1,7 @@
 package io.slipway.console.signin;
 
+import io.slipway.auth.LogSafe;
+import io.slipway.auth.oidc.IdentityUnavailableException;
 import io.slipway.auth.oidc.SignInException;
 import io.slipway.auth.oidc.SignInRequest;
 import io.slipway.auth.oidc.SignedIn;
@@ -20,10 +22,12 @@ public class SignInCallbackServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(SignInCallbackServlet.class.getName());
 
     private final ConsoleSignIn signIn;
+    private final ConsoleSessions sessions;
 
     @Inject
-    public SignInCallbackServlet(ConsoleSignIn signIn) {
+    public SignInCallbackServlet(ConsoleSignIn signIn, ConsoleSessions sessions) {
         this.signIn = signIn;
+        this.sessions = sessions;
     }
 
     @Override
@@ -40,14 +44,23 @@ public class SignInCallbackServlet extends HttpServlet {
                     request.getParameter("code"), request.getParameter("error"));
             request.changeSessionId();
             ConsoleSession.signIn(session, signedIn);
+            sessions.signedIn(session, signedIn);
             String returnTo = pending.get().returnTo();
             response.sendRedirect(signIn.baseUrl(request) + (returnTo.startsWith("/") ? returnTo : "/"));
+        } catch (IdentityUnavailableException e) {
+            LOG.warning(() -> "Console sign-in failed: " + LogSafe.of(e.getMessage()));
+            IdentityUnavailablePage.send(response, signIn.baseUrl(request) + "/");
         } catch (SignInException e) {
-            LOG.info(() -> "Console sign-in failed: " + e.getMessage());
-            response.setContentType("text/plain;charset=UTF-8");
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.getWriter().println("Sign-in failed: " + e.getMessage());
-            response.getWriter().println("Open " + signIn.baseUrl(request) + "/ to try again.");
+            LOG.info(() -> "Console sign-in failed: " + LogSafe.of(e.getMessage()));
+            answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "Sign-in failed: " + LogSafe.of(e.getMessage()));
         }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setStatus(status);
+        response.getWriter().println(message);
+        response.getWriter().println("Open " + signIn.baseUrl(request) + "/ to try again.");
     }
 }

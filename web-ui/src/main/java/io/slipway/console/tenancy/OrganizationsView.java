@@ -13,16 +13,18 @@ import io.slipway.console.ConsoleUser;
 import io.slipway.console.CursorPaging;
 import io.slipway.console.MainLayout;
 import io.slipway.console.Times;
-import io.slipway.console.project.ProjectDetailView;
+import io.slipway.console.project.ProjectLayout;
+import io.slipway.console.project.ProjectOverviewView;
 import io.slipway.project.ProjectService;
 import io.slipway.project.ProjectView;
+import io.slipway.tenancy.InvitationService;
 import io.slipway.tenancy.OrganizationService;
 import io.slipway.tenancy.OrganizationView;
 import jakarta.inject.Inject;
 
 /**
- * Home: the organizations the signed-in person belongs to and, for the selected one, its projects; clicking a
- * project opens it.
+ * Home: the invitations the signed-in person may answer, the organizations they belong to and, for the
+ * selected one, its projects; clicking a project opens it.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Organizations · Slipway")
@@ -36,18 +38,22 @@ public class OrganizationsView extends VerticalLayout {
     private final H2 projectsTitle = new H2("Projects");
 
     @Inject
-    public OrganizationsView(OrganizationService organizations, ProjectService projects) {
+    public OrganizationsView(OrganizationService organizations, ProjectService projects,
+                             InvitationService invitations) {
         this.organizations = organizations;
         this.projects = projects;
         configureOrganizationGrid();
         configureProjectGrid();
-        add(new H2("Organizations"), organizationGrid, projectsTitle, projectGrid);
+        add(new InvitationsPanel(invitations, caller, this::showOrganizations),
+                new H2("Organizations"), organizationGrid, projectsTitle, projectGrid);
         setSizeFull();
-        openFirstOrganization();
+        showOrganizations();
     }
 
     /** Most people belong to one organization: show its projects straight away. */
-    private void openFirstOrganization() {
+    private void showOrganizations() {
+        CursorPaging<OrganizationView> paging = CursorPaging.of(page -> organizations.listMine(caller, page));
+        organizationGrid.setItems(paging::fetch);
         organizations.listMine(caller, PageRequest.first(1)).items().stream().findFirst()
                 .ifPresent(organizationGrid::select);
     }
@@ -59,8 +65,6 @@ public class OrganizationsView extends VerticalLayout {
         organizationGrid.addColumn(o -> Times.format(o.createdAt())).setHeader("Created").setAutoWidth(true);
         organizationGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         organizationGrid.setAllRowsVisible(true);
-        CursorPaging<OrganizationView> paging = CursorPaging.of(page -> organizations.listMine(caller, page));
-        organizationGrid.setItems(paging::fetch);
         // clicking the open organization again keeps it open
         ((GridSingleSelectionModel<OrganizationView>) organizationGrid.getSelectionModel()).setDeselectAllowed(false);
         organizationGrid.asSingleSelect().addValueChangeListener(event -> showProjects(event.getValue()));
@@ -81,8 +85,8 @@ public class OrganizationsView extends VerticalLayout {
 
     private void openProject(ProjectView project) {
         organizationGrid.asSingleSelect().getOptionalValue().ifPresent(organization ->
-                getUI().ifPresent(ui -> ui.navigate(ProjectDetailView.class,
-                        ProjectDetailView.parameters(organization.slug(), project.slug()))));
+                getUI().ifPresent(ui -> ui.navigate(ProjectOverviewView.class,
+                        ProjectLayout.parameters(organization.slug(), project.slug()))));
     }
 
     private void showProjects(OrganizationView organization) {

@@ -57,6 +57,8 @@ class FormatsTest {
         assertThat(Formats.columns(columns))
                 .isEqualTo("id integer, amount decimal, fraud boolean, at timestamp, … (+2 more)");
         assertThat(Formats.columns(columns.subList(0, 2))).isEqualTo("id integer, amount decimal");
+        assertThat(Formats.columns(columns.subList(0, 2), 2000)).as("a truncated profile")
+                .isEqualTo("id integer, amount decimal, … (+1998 more)");
         assertThat(Formats.allColumns(columns)).startsWith("id: integer\namount: decimal\n");
     }
 

@@ -7,8 +7,9 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 
 /**
- * A project's Models tab: the upload form (for data scientists and up), the models, a model's versions and the
- * lineage of the selected version.
+ * A project's Models page: the upload form (for data scientists and up), the models, a model's versions (with
+ * their stage badges and "Request promotion"), the model's stage holders and history, and the lineage of the
+ * selected version.
  */
 public final class ModelsTab {
 
@@ -71,6 +72,39 @@ public final class ModelsTab {
     /** A cell of the versions grid showing exactly this text (a version, stage, signature, metrics, …). */
     public Locator versionCell(String text) {
         return GridCells.withText(versions, text);
+    }
+
+    /** Opens the dialog asking for this version's promotion. */
+    public PromotionDialog requestPromotion(int version) {
+        page.locator("#request-promotion-v" + version).click();
+        return PromotionDialog.expect(page);
+    }
+
+    /** "Production: v2", with Roll back for those who may. */
+    public Locator holder(String stage) {
+        return page.locator("#holder-" + stage);
+    }
+
+    /** The Roll back button of a stage (absent for those who may not roll back). */
+    public Locator rollBackButton(String stage) {
+        return page.locator("#rollback-" + stage);
+    }
+
+    /** Rolls the stage back, confirming with the reason. */
+    public ModelsTab rollBack(String stage, String reason) {
+        rollBackButton(stage).click();
+        Locator dialog = page.locator("vaadin-dialog-overlay").filter(new Locator.FilterOptions()
+                .setHasText("Roll back " + stage));
+        assertThat(dialog).isVisible();
+        page.locator("#rollback-reason textarea").fill(reason);
+        page.locator("#rollback-confirm:not([disabled])").click();
+        assertThat(dialog).hasCount(0);
+        return this;
+    }
+
+    /** The stage history's entries, newest first: "production v2 → v1 rollback by carol · …" and the reason. */
+    public Locator stageHistory() {
+        return page.locator("#stage-history li.stage-change");
     }
 
     /** The lineage entries of the selected version, e.g. "dataset iris version 1 (bob, …) — trained → model …". */

@@ -6,7 +6,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /**
- * A project's page: its name, the signed-in person's role, and the Datasets and Models tabs.
+ * A project's pages: the header (its name, the signed-in person's role) and the side navigation to its Overview,
+ * Datasets, Models and Promotions.
  */
 public final class ProjectPage {
 
@@ -41,14 +42,39 @@ public final class ProjectPage {
         return page.locator("#read-only-note");
     }
 
+    /** Whoever is at a project's page now (after following a link into it). */
+    public static ProjectPage at(Page page) {
+        ProjectPage project = new ProjectPage(page);
+        assertThat(project.title).isVisible();
+        return project;
+    }
+
     public DatasetsTab datasets() {
-        page.locator("#datasets-tab").click();
+        page.locator("#nav-datasets").click();
         return DatasetsTab.expect(page);
     }
 
     public ModelsTab models() {
-        page.locator("#models-tab").click();
+        page.locator("#nav-models").click();
         return ModelsTab.expect(page);
+    }
+
+    public PromotionsInbox promotions() {
+        page.locator("#nav-promotions").click();
+        return PromotionsInbox.expect(page);
+    }
+
+    /** The overview: per model, the versions holding production and staging. */
+    public Locator overview() {
+        page.locator("#nav-overview").click();
+        Locator models = page.locator("#overview-models");
+        assertThat(models).isVisible();
+        return models;
+    }
+
+    /** A cell of the overview's grid showing exactly this text (a model, "v2", a count). */
+    public Locator overviewCell(String text) {
+        return GridCells.withText(page.locator("#overview-models"), text);
     }
 
     /** A notification the console shows (success or failure) with this text in it. */
