@@ -132,7 +132,7 @@ public final class OnnxInspector implements ModelInspector {
         return size;
     }
 
-    private static UnloadableModelException unloadable(Path onnxFile, String file, OrtException e) {
+    static UnloadableModelException unloadable(Path onnxFile, String file, OrtException e) {
         String ort = "ONNX Runtime (" + e.getCode() + "): " + ortMessage(onnxFile, file, e);
         if (String.valueOf(e.getMessage()).contains(ORT_ALLOCATION_FAILURE)) {
             return new UnloadableModelException(Reason.OUT_OF_MEMORY, "Loading " + file
@@ -159,7 +159,7 @@ public final class OnnxInspector implements ModelInspector {
         return message.replace(onnxFile.toAbsolutePath().toString(), file).replace(onnxFile.toString(), file);
     }
 
-    private static List<TensorSpec> specs(Map<String, NodeInfo> nodes) {
+    static List<TensorSpec> specs(Map<String, NodeInfo> nodes) {
         return nodes.values().stream().map(node -> spec(node.getName(), node.getInfo())).toList();
     }
 

@@ -34,7 +34,11 @@ public final class UnloadableModelException extends Exception {
         /** Loading the model took longer than the inspector may take; it was stopped. */
         TIMED_OUT("inspection-timed-out"),
         /** The inspector process died while loading the model (a signal, a fault in the native parser). */
-        CRASHED("inspection-crashed");
+        CRASHED("inspection-crashed"),
+        /** The bytes read from storage are not the registered ones (their SHA-256 differs): corrupt in storage. */
+        DIGEST_MISMATCH("model-digest-mismatch"),
+        /** The model should run on GPUs, but this process's ONNX Runtime has no GPU execution provider. */
+        NO_GPU_PROVIDER("gpu-provider-missing");
 
         private final String code;
 
@@ -54,7 +58,7 @@ public final class UnloadableModelException extends Exception {
         public boolean isDefectOfTheFile() {
             return switch (this) {
                 case UNREADABLE, EMPTY, NOT_ONNX, REJECTED -> true;
-                case TOO_LARGE, OUT_OF_MEMORY, TIMED_OUT, CRASHED -> false;
+                case TOO_LARGE, OUT_OF_MEMORY, TIMED_OUT, CRASHED, DIGEST_MISMATCH, NO_GPU_PROVIDER -> false;
             };
         }
 

@@ -41,6 +41,36 @@ final class HandmadeModels {
         return file;
     }
 
+    /**
+     * {@code y = x * factor} for {@code x} of float[batch, 2], where batch is a dynamic dimension: a model whose
+     * versions tell apart by their answers, and whose requests can be batched.
+     */
+    static Path multipliesBy(Path file, float factor) throws IOException {
+        TensorProto weight = TensorProto.newBuilder().setName("factor").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addFloatData(factor).build();
+        GraphProto graph = GraphProto.newBuilder().setName("multiplies")
+                .addInitializer(weight)
+                .addInput(floatRows("x"))
+                .addNode(NodeProto.newBuilder().setName("mul").setOpType("Mul").addInput("x").addInput("factor").addOutput("y"))
+                .addOutput(floatRows("y"))
+                .build();
+        ModelProto model = ModelProto.newBuilder().setIrVersion(8)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).setGraph(graph).build();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            model.writeTo(out);
+        }
+        return file;
+    }
+
+    /** float[batch, 2] with a dynamic (named) first dimension. */
+    private static ValueInfoProto floatRows(String name) {
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(TensorShapeProto.newBuilder()
+                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
+                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(2))))).build();
+    }
+
     private static ValueInfoProto floatVector(String name, long length) {
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
                 TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE)
