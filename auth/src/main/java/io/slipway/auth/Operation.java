@@ -45,7 +45,13 @@ public enum Operation {
     STAGE_ROLLBACK(Scope.PROJECT, null, ProjectRole.MANAGER, false),
     // a webhook's settings and deliveries log are the admins' (they send project content outside Slipway)
     WEBHOOK_READ(Scope.PROJECT, null, ProjectRole.ADMIN, true),
-    WEBHOOK_MANAGE(Scope.PROJECT, null, ProjectRole.ADMIN, true);
+    WEBHOOK_MANAGE(Scope.PROJECT, null, ProjectRole.ADMIN, true),
+    DEPLOYMENT_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    /** Deployments not bound to production; those bound to it also need {@link #DEPLOYMENT_MANAGE_PRODUCTION}. */
+    DEPLOYMENT_MANAGE(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
+    DEPLOYMENT_MANAGE_PRODUCTION(Scope.PROJECT, null, ProjectRole.MANAGER, false),
+    /** Calling a deployment; a viewer only where the deployment lets viewers call it (checked by the service). */
+    DEPLOYMENT_INFER(Scope.PROJECT, null, ProjectRole.VIEWER, false);
 
     /** Where an operation applies, which decides what the caller's roles are looked up against. */
     public enum Scope { PLATFORM, ORGANIZATION, PROJECT }
@@ -88,7 +94,7 @@ public enum Operation {
                  ORG_AUDIT_VERIFY,
                  PROJECT_READ, PROJECT_MEMBER_LIST, PROJECT_AUDIT_READ, DATASET_READ, MODEL_READ, LINEAGE_READ,
                  PROMOTION_POLICY_READ, PROMOTION_READ, STAGE_HISTORY_READ,
-                 WEBHOOK_READ -> false;
+                 WEBHOOK_READ, DEPLOYMENT_READ, DEPLOYMENT_INFER -> false;
             default -> true;
         };
     }

@@ -69,6 +69,10 @@ class AccessPolicyTest {
         expect(Operation.STAGE_ROLLBACK, H, H, H, F, F, F, A, A);
         expect(Operation.WEBHOOK_READ, H, H, H, A, F, F, F, A);
         expect(Operation.WEBHOOK_MANAGE, H, H, H, A, F, F, F, A);
+        expect(Operation.DEPLOYMENT_READ, H, H, H, F, A, A, A, A);
+        expect(Operation.DEPLOYMENT_MANAGE, H, H, H, F, F, A, A, A);
+        expect(Operation.DEPLOYMENT_MANAGE_PRODUCTION, H, H, H, F, F, F, A, A);
+        expect(Operation.DEPLOYMENT_INFER, H, H, H, F, A, A, A, A);
     }
 
     private static void expect(Operation operation, String... perWho) {

@@ -5,9 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 
 /**
@@ -35,44 +32,10 @@ public class JsonBodyLimit implements ContainerRequestFilter {
         if (request.getLength() > MAX_BYTES) {
             throw tooLarge();
         }
-        request.setEntityStream(new Bounded(request.getEntityStream()));
+        request.setEntityStream(BoundedBody.of(request.getEntityStream(), MAX_BYTES, JsonBodyLimit::tooLarge));
     }
 
     private static ProblemException tooLarge() {
         return ProblemException.payloadTooLarge("JSON request bodies are limited to " + MAX_BYTES + " bytes.");
-    }
-
-    /** Counts what is read and fails once the limit is crossed. */
-    private static final class Bounded extends FilterInputStream {
-        private long read;
-
-        Bounded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > MAX_BYTES) {
-                throw tooLarge();
-            }
-        }
     }
 }

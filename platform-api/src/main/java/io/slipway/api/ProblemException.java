@@ -1,6 +1,8 @@
 package io.slipway.api;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A failure the caller can act on: it carries its HTTP status, a stable machine-readable code and a human
@@ -12,13 +14,25 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String title;
     private final List<FieldError> fieldErrors;
+    private final Duration retryAfter;
 
     public ProblemException(int status, String code, String title, String detail, List<FieldError> fieldErrors) {
+        this(status, code, title, detail, fieldErrors, null);
+    }
+
+    private ProblemException(int status, String code, String title, String detail, List<FieldError> fieldErrors,
+                             Duration retryAfter) {
         super(detail);
         this.status = status;
         this.code = code;
         this.title = title;
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429: the caller should send the request again after {@code retryAfter} (the {@code Retry-After} header). */
+    public static ProblemException tooManyRequests(String code, String detail, Duration retryAfter) {
+        return new ProblemException(429, code, "Too many requests", detail, List.of(), retryAfter);
     }
 
     public static ProblemException badRequest(String code, String detail, FieldError... fields) {
@@ -58,6 +72,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, code, "Service unavailable", detail, List.of());
     }
 
+    /** 503 that the caller may retry after {@code retryAfter} (the {@code Retry-After} header). */
+    public static ProblemException unavailable(String code, String detail, Duration retryAfter) {
+        return new ProblemException(503, code, "Service unavailable", detail, List.of(), retryAfter);
+    }
+
     public int status() {
         return status;
     }
@@ -72,5 +91,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** When the caller may try again, for a 429 or 503. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -15,7 +15,9 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.NoContentException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
@@ -38,6 +40,18 @@ import javax.naming.NamingException;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    /** Where the Open Inference Protocol's paths are, in every project. */
+    public static final String INFERENCE_PROTOCOL_PATH = "/serving/v2";
+
+    @Context
+    private UriInfo uriInfo;
+
+    /** A mapper for the request {@code uriInfo} describes (for another mapper that hands its failures here). */
+    static ProblemMapper forRequest(UriInfo uriInfo) {
+        ProblemMapper mapper = new ProblemMapper();
+        mapper.uriInfo = uriInfo;
+        return mapper;
+    }
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -54,18 +68,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 LOG.log(Level.FINE, "Request failed: " + problem.status() + " " + problem.code() + ": "
                         + LogSafe.of(problem.getMessage()), LoggedFailure.of(failure));
             }
-            return respond(problem.status(), Problem.of(problem));
+            Response.ResponseBuilder response = respond(problem.status(), Problem.of(problem));
+            problem.retryAfter().ifPresent(after -> response.header("Retry-After", Math.max(1, after.toSeconds())));
+            return response.build();
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-            return respond(web.getResponse().getStatus(), Problem.of(fromWebException(web)));
+            return respond(web.getResponse().getStatus(), Problem.of(fromWebException(web))).build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Request failed with error id " + errorId, LoggedFailure.of(failure));
-        return respond(500, Problem.serverError(errorId));
+        return respond(500, Problem.serverError(errorId)).build();
     }
 
-    private static Response respond(int status, Problem problem) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    private Response.ResponseBuilder respond(int status, Problem problem) {
+        Problem body = onInferenceProtocolPath() ? problem.withProtocolError() : problem;
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    /** Whether the request is one of the Open Inference Protocol's (whose clients read an {@code error} member). */
+    private boolean onInferenceProtocolPath() {
+        try {
+            return uriInfo != null && uriInfo.getPath().contains(INFERENCE_PROTOCOL_PATH);
+        } catch (RuntimeException outsideARequest) {
+            return false;
+        }
     }
 
     private static void rollBackActiveTransaction() {

@@ -1,7 +1,9 @@
 package io.slipway.api;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -13,10 +15,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    private final ProblemMapper problems = new ProblemMapper();
+    @Context
+    private UriInfo uriInfo;
 
     @Override
     public Response toResponse(ConstraintViolationException failure) {
-        return problems.problemResponse(failure);
+        return ProblemMapper.forRequest(uriInfo).problemResponse(failure);
     }
 }

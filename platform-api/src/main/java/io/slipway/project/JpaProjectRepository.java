@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 class JpaProjectRepository implements ProjectRepository {
@@ -18,6 +19,11 @@ class JpaProjectRepository implements ProjectRepository {
 
     protected JpaProjectRepository() {
         this.em = null;
+    }
+
+    @Override
+    public Optional<Project> findById(UUID id) {
+        return Optional.ofNullable(em.find(Project.class, id));
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.slipway.auth.ProjectRole;
 import io.slipway.tenancy.OrgMember;
 import io.slipway.tenancy.OrgMemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,18 +24,20 @@ public class ProjectMemberService {
     private final ProjectMemberRepository members;
     private final OrgMemberRepository orgMembers;
     private final AuditLog audit;
+    private final Event<MembershipChanged> changed;
 
     @Inject
     public ProjectMemberService(ProjectAccess access, ProjectMemberRepository members,
-                                OrgMemberRepository orgMembers, AuditLog audit) {
+                                OrgMemberRepository orgMembers, AuditLog audit, Event<MembershipChanged> changed) {
         this.access = access;
         this.members = members;
         this.orgMembers = orgMembers;
         this.audit = audit;
+        this.changed = changed;
     }
 
     protected ProjectMemberService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public Page<ProjectMemberView> list(Caller caller, String orgSlug, String projectSlug, PageRequest page) {
@@ -63,6 +66,7 @@ public class ProjectMemberService {
             ProjectMemberView after = ProjectMemberView.of(member);
             audit.record(context.orgId(), caller, context.auditEntry("project-member.granted", "project-member",
                     person.username(), before, after));
+            changed.fire(new MembershipChanged(context.orgId(), userId));
             return new Assigned(after, existing.isEmpty());
         });
     }
@@ -75,6 +79,7 @@ public class ProjectMemberService {
             members.remove(member);
             audit.record(context.orgId(), caller, context.auditEntry("project-member.revoked", "project-member",
                     member.username(), before, null));
+            changed.fire(new MembershipChanged(context.orgId(), userId));
             return null;
         });
     }

@@ -10,6 +10,8 @@ import io.slipway.auth.Operation;
 import io.slipway.auth.OrgRole;
 import io.slipway.auth.directory.IdentityDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.slipway.project.MembershipChanged;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
@@ -25,18 +27,20 @@ public class OrgMemberService {
     private final OrgMemberRepository members;
     private final IdentityDirectory directory;
     private final AuditLog audit;
+    private final Event<MembershipChanged> changed;
 
     @Inject
     public OrgMemberService(Tenancy tenancy, OrgMemberRepository members, IdentityDirectory directory,
-                            AuditLog audit) {
+                            AuditLog audit, Event<MembershipChanged> changed) {
         this.tenancy = tenancy;
         this.members = members;
         this.directory = directory;
         this.audit = audit;
+        this.changed = changed;
     }
 
     protected OrgMemberService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public Page<OrgMemberView> list(Caller caller, String orgSlug, PageRequest page) {
@@ -58,6 +62,7 @@ public class OrgMemberService {
             members.remove(member);
             audit.record(context.organization().id(), caller, AuditEntry.organizationLevel("org-member.removed",
                     "org-member", orgSlug + "/" + member.username(), before, null));
+            changed.fire(new MembershipChanged(context.organization().id(), userId));
             return before;
         });
         directory.removeMember(orgSlug, removed.userId());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.it.support.Api;
 import io.slipway.it.support.ApiTestBase;
+import io.slipway.it.support.Deploying;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Uploads;
 import io.slipway.it.support.Users;
@@ -36,6 +37,11 @@ class RoleMatrixIT extends ApiTestBase {
     private static final String MODEL = "matrix-model";
     private static final byte[] CSV = "id,amount\n1,9.5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    private static final String SERVED_MODEL = "matrix-onnx";
+    private static final String DEPLOYMENT = "matrix-serving";
+    private static final Map<String, Object> FLOWER = Map.of("inputs", List.of(Map.of("name", "input",
+            "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(5.1, 3.5, 1.4, 0.2))));
+
     private static TestOrg acme;
     private static String webhook;
 
@@ -48,6 +54,11 @@ class RoleMatrixIT extends ApiTestBase {
                     "text/csv", CSV).status()).isEqualTo(201);
             assertThat(uploads.raw(bob, acme.projectPath() + "/models/" + MODEL + "/versions?fileName=m.pkl",
                     "application/octet-stream", CSV).status()).isEqualTo(201);
+            Deploying deploying = new Deploying(api, uploads, acme);
+            deploying.upload(SERVED_MODEL, Deploying.irisModel(scratch(), "matrix"));
+            assertThat(api.post(bob, acme.projectPath() + "/deployments", Map.of("name", DEPLOYMENT, "model",
+                    SERVED_MODEL, "version", 1)).status()).isEqualTo(201);
+            deploying.awaitServing(DEPLOYMENT, 1);
             Api.Reply created = api.post(Users.token("alice"), acme.projectPath() + "/webhooks", WEBHOOK);
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             webhook = acme.projectPath() + "/webhooks/" + created.json().path("id").asText();
@@ -217,6 +228,30 @@ class RoleMatrixIT extends ApiTestBase {
                 new Operation("remove a webhook", io.slipway.auth.Operation.WEBHOOK_MANAGE,
                         c -> c.api.delete(c.token, c.org.projectPath() + "/webhooks/" + UUID.randomUUID()),
                         expect(404, 403, 403, 403, 404)),
+                // deployments
+                new Operation("list deployments", io.slipway.auth.Operation.DEPLOYMENT_READ,
+                        c -> c.api.get(c.token, c.org.projectPath() + "/deployments"), expect(200, 200, 200, 200, 404)),
+                new Operation("read a deployment", io.slipway.auth.Operation.DEPLOYMENT_READ,
+                        c -> c.api.get(c.token, c.org.projectPath() + "/deployments/" + DEPLOYMENT),
+                        expect(200, 200, 200, 200, 404)),
+                new Operation("read a deployment's protocol metadata", io.slipway.auth.Operation.DEPLOYMENT_READ,
+                        c -> c.api.get(c.token, c.org.projectPath() + "/serving/v2/models/" + DEPLOYMENT),
+                        expect(200, 200, 200, 200, 404)),
+                new Operation("deploy a pinned version", io.slipway.auth.Operation.DEPLOYMENT_MANAGE,
+                        c -> c.api.post(c.token, c.org.projectPath() + "/deployments", Map.of("name", fresh("pinned"),
+                                "model", SERVED_MODEL, "version", 1)), expect(201, 201, 201, 403, 404)),
+                new Operation("change a deployment", io.slipway.auth.Operation.DEPLOYMENT_MANAGE,
+                        c -> c.api.patch(c.token, c.org.projectPath() + "/deployments/" + DEPLOYMENT,
+                                Map.of("viewersMayInfer", false)), expect(200, 200, 200, 403, 404)),
+                new Operation("remove a deployment (that does not exist)", io.slipway.auth.Operation.DEPLOYMENT_MANAGE,
+                        c -> c.api.delete(c.token, c.org.projectPath() + "/deployments/" + fresh("absent")),
+                        expect(404, 404, 404, 403, 404)),
+                new Operation("deploy what production holds", io.slipway.auth.Operation.DEPLOYMENT_MANAGE_PRODUCTION,
+                        c -> c.api.post(c.token, c.org.projectPath() + "/deployments", Map.of("name", fresh("prod"),
+                                "model", SERVED_MODEL, "stage", "production")), expect(201, 403, 201, 403, 404)),
+                new Operation("call a deployment", io.slipway.auth.Operation.DEPLOYMENT_INFER,
+                        c -> c.api.post(c.token, c.org.projectPath() + "/deployments/" + DEPLOYMENT + "/predict", FLOWER),
+                        expect(200, 200, 200, 403, 404)),
                 // platform
                 new Operation("create an organization", io.slipway.auth.Operation.ORG_CREATE,
                         c -> c.api.post(c.token, "api/v1/orgs", Map.of("slug", "m-" + UUID.randomUUID()
@@ -241,6 +276,18 @@ class RoleMatrixIT extends ApiTestBase {
                 .isEqualTo(operation.expected().get(user));
         if (reply.status() >= 400) {
             assertThat(reply.isProblem()).as("error body of %s", reply).isTrue();
+        }
+    }
+
+    private static String fresh(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static java.nio.file.Path scratch() {
+        try {
+            return java.nio.file.Files.createTempDirectory("role-matrix");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -72,6 +72,22 @@ public final class Buckets {
         }
     }
 
+    /**
+     * Replaces the stored bytes of content {@code sha256} with other bytes, as bit rot or a hand-edited bucket
+     * would: the registry still names the old digest.
+     */
+    public static void corrupt(TestOrg org, String sha256, byte[] otherBytes) {
+        try (ObjectStore store = store()) {
+            io.minio.MinioClient client = io.minio.MinioClient.builder().endpoint(TestPlatform.s3().endpoint())
+                    .credentials(TestPlatform.s3AccessKey(), TestPlatform.s3SecretKey()).build();
+            client.putObject(io.minio.PutObjectArgs.builder().bucket(store.bucketFor(orgId(org)))
+                    .object(ObjectStore.contentKey(sha256))
+                    .stream(new ByteArrayInputStream(otherBytes), otherBytes.length, -1).build());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not overwrite content " + sha256, e);
+        }
+    }
+
     public static UUID orgId(TestOrg org) {
         return UUID.fromString(Database.queryForString("select id from organizations where slug = ?", org.slug()));
     }

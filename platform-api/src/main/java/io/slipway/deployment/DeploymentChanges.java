@@ -1,0 +1,9 @@
+package io.slipway.deployment;
+
+/**
+ * Changes to a deployment ({@code PATCH}); an absent field keeps its value. Giving {@code stage} makes a pinned
+ * deployment follow that stage; giving {@code version} pins one (not both). The name and the model never change.
+ */
+public record DeploymentChanges(String stage, Integer version, String pool, Integer replicas, BatchingInput batching,
+                                Boolean viewersMayInfer) {
+}
