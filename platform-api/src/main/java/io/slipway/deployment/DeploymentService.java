@@ -94,6 +94,13 @@ public class DeploymentService {
                         Deployment::name).map(deployment -> view(context, deployment)));
     }
 
+    /** What the caller may do with the project's deployments. */
+    public DeploymentRights rights(Caller caller, String orgSlug, String projectSlug) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_READ, context ->
+                new DeploymentRights(context.may(Operation.DEPLOYMENT_MANAGE),
+                        context.may(Operation.DEPLOYMENT_MANAGE) && context.may(Operation.DEPLOYMENT_MANAGE_PRODUCTION)));
+    }
+
     public DeploymentView get(Caller caller, String orgSlug, String projectSlug, String name) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_READ, context ->
                 view(context, find(context, name)));

@@ -26,6 +26,7 @@ import io.slipway.auth.Caller;
 import io.slipway.auth.ProjectRole;
 import io.slipway.console.ConsoleUser;
 import io.slipway.console.MainLayout;
+import io.slipway.console.deployment.DeploymentsView;
 import io.slipway.console.promotion.PromotionsView;
 import io.slipway.console.registry.DatasetsView;
 import io.slipway.console.registry.ModelsView;
@@ -136,6 +137,7 @@ public class ProjectLayout extends HorizontalLayout implements RouterLayout, Bef
                 VaadinIcon.INBOX);
         promotions.setMatchNested(true);
         nav.addItem(promotions);
+        nav.addItem(item("Deployments", "nav-deployments", DeploymentsView.class, parameters, VaadinIcon.SERVER));
     }
 
     private static SideNavItem item(String label, String id, Class<? extends com.vaadin.flow.component.Component> view,

@@ -12,9 +12,9 @@ import io.slipway.promotion.StageChangeView;
 import java.util.function.Consumer;
 
 /** Confirming a rollback of one stage of a model, with the reason the history will keep. */
-final class RollbackDialog extends Dialog {
+public final class RollbackDialog extends Dialog {
 
-    RollbackDialog(PromotionActions actions, String model, String stage, int holder,
+    public RollbackDialog(PromotionActions actions, String model, String stage, int holder,
                    Consumer<StageChangeView> rolledBack) {
         setId("rollback-dialog");
         setHeaderTitle("Roll back " + stage + " of " + model);

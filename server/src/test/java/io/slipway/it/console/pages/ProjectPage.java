@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 
 /**
  * A project's pages: the header (its name, the signed-in person's role) and the side navigation to its Overview,
- * Datasets, Models and Promotions.
+ * Datasets, Models, Promotions and Deployments.
  */
 public final class ProjectPage {
 
@@ -57,6 +57,11 @@ public final class ProjectPage {
     public ModelsTab models() {
         page.locator("#nav-models").click();
         return ModelsTab.expect(page);
+    }
+
+    public DeploymentsPage deployments() {
+        page.locator("#nav-deployments").click();
+        return DeploymentsPage.expect(page);
     }
 
     public PromotionsInbox promotions() {
