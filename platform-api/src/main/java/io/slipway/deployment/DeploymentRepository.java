@@ -1,5 +1,7 @@
 package io.slipway.deployment;
 
+import io.slipway.api.ProblemException;
+import io.slipway.project.ProjectContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,12 @@ public interface DeploymentRepository {
     void store(DeploymentStatus status);
 
     Optional<Deployment> findByName(UUID projectId, String name);
+
+    /** The project's deployment of that name, or the 404 every path answers for one it does not have. */
+    default Deployment require(ProjectContext context, String name) {
+        return findByName(context.project().id(), name).orElseThrow(() -> ProblemException.notFound(
+                "Deployment '" + name + "' not found in project '" + context.project().slug() + "'."));
+    }
 
     Optional<Deployment> findById(UUID deploymentId);
 

@@ -212,8 +212,7 @@ public class DeploymentService {
     }
 
     private Deployment find(ProjectContext context, String name) {
-        return deployments.findByName(context.project().id(), name).orElseThrow(() -> ProblemException.notFound(
-                "Deployment '" + name + "' not found in project '" + context.project().slug() + "'."));
+        return deployments.require(context, name);
     }
 
     private Model model(Deployment deployment) {

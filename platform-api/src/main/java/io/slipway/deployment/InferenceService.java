@@ -65,8 +65,7 @@ public class InferenceService {
 
     private Target checkCallable(Caller caller, String orgSlug, String projectSlug, String name) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_INFER, context -> {
-            Deployment deployment = deployments.findByName(context.project().id(), name)
-                    .orElseThrow(() -> notFound(name, projectSlug));
+            Deployment deployment = deployments.require(context, name);
             if (!deployment.settings().viewersMayInfer() && !context.may(Operation.DEPLOYMENT_MANAGE)) {
                 throw ProblemException.forbidden("Deployment '" + name + "' does not let viewers call it: data"
                         + " scientists and above may, and its settings can let viewers too (viewersMayInfer).");
@@ -77,10 +76,10 @@ public class InferenceService {
 
     /** The deployment, if the caller may read it. */
     public Target readable(Caller caller, String orgSlug, String projectSlug, String name) {
-        return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_READ, context ->
-                deployments.findByName(context.project().id(), name)
-                        .map(d -> new Target(context.orgId(), context.project().id(), d.id(), d.name()))
-                        .orElseThrow(() -> notFound(name, projectSlug)));
+        return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_READ, context -> {
+            Deployment deployment = deployments.require(context, name);
+            return new Target(context.orgId(), context.project().id(), deployment.id(), deployment.name());
+        });
     }
 
     /** Checks that the caller may use the project's serving endpoints at all (server metadata and health). */
@@ -148,9 +147,5 @@ public class InferenceService {
 
     private static ProblemException notReady(String detail) {
         return ProblemException.unavailable("deployment-not-ready", detail, Duration.ofSeconds(1));
-    }
-
-    private static ProblemException notFound(String name, String projectSlug) {
-        return ProblemException.notFound("Deployment '" + name + "' not found in project '" + projectSlug + "'.");
     }
 }

@@ -3,6 +3,8 @@ package io.slipway.deployment;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.slipway.audit.AuditEntry;
+import io.slipway.audit.PlatformAuditLog;
 import io.slipway.outbox.BackgroundTasks;
 import io.slipway.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,23 +29,29 @@ public class RequestLogRetention implements BackgroundTasks {
 
     private final Tenancy tenancy;
     private final EntityManager em;
+    private final PlatformAuditLog audit;
     private final Duration retention;
     private final Duration every;
 
+    /** What the platform's audit trail records of a run that deleted rows. */
+    public record Expired(int rows, String olderThan) {
+    }
+
     @Inject
-    public RequestLogRetention(Tenancy tenancy, EntityManager em,
+    public RequestLogRetention(Tenancy tenancy, EntityManager em, PlatformAuditLog audit,
                                @ConfigProperty(name = "slipway.serving.request-log.retention", defaultValue = "P30D")
                                Duration retention,
                                @ConfigProperty(name = "slipway.serving.request-log.retention-check", defaultValue = "PT1H")
                                Duration every) {
         this.tenancy = tenancy;
         this.em = em;
+        this.audit = audit;
         this.retention = retention;
         this.every = every;
     }
 
     protected RequestLogRetention() {
-        this(null, null, Duration.ZERO, Duration.ZERO);
+        this(null, null, null, Duration.ZERO, Duration.ZERO);
     }
 
     @Override
@@ -51,11 +59,21 @@ public class RequestLogRetention implements BackgroundTasks {
         return List.of(Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> deleteExpired()));
     }
 
-    /** Deletes every organization's rows older than the retention; returns how many. */
+    /**
+     * Deletes every organization's rows older than the retention, and records it in the platform's audit trail in
+     * the same transaction; returns how many.
+     */
     int deleteExpired() {
         Instant cutoff = Instant.now().minus(retention);
-        int deleted = tenancy.asPlatform(() -> em.createQuery("delete from LoggedRequest r where r.receivedAt < :cutoff")
-                .setParameter("cutoff", cutoff).executeUpdate());
+        int deleted = tenancy.asPlatform(() -> {
+            int rows = em.createQuery("delete from LoggedRequest r where r.receivedAt < :cutoff")
+                    .setParameter("cutoff", cutoff).executeUpdate();
+            if (rows > 0) {
+                audit.record(PlatformAuditLog.PLATFORM, AuditEntry.organizationLevel("request-log.expired",
+                        "request-log", "inference-requests", null, new Expired(rows, cutoff.toString())));
+            }
+            return rows;
+        });
         if (deleted > 0) {
             LOG.info(() -> "Request log: deleted " + deleted + " rows older than " + retention);
         }

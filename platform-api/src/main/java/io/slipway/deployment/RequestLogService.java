@@ -41,8 +41,7 @@ public class RequestLogService {
     public Page<RequestLogView> page(Caller caller, String orgSlug, String projectSlug, String name, Filter filter,
                                      PageRequest page) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_READ, context -> {
-            Deployment deployment = deployments.findByName(context.project().id(), name).orElseThrow(() ->
-                    ProblemException.notFound("Deployment '" + name + "' not found in project '" + projectSlug + "'."));
+            Deployment deployment = deployments.require(context, name);
             Optional<Cursor> after = page.after().map(Cursor::parse);
             StringBuilder jpql = new StringBuilder("select r from LoggedRequest r where r.deploymentId = :deployment");
             filter.status().ifPresent(s -> jpql.append(" and r.status = :status"));

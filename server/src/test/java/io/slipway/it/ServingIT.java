@@ -187,6 +187,16 @@ class ServingIT extends ApiTestBase {
         Inference.Answer erin = infer("erin", "scorer");
         Inference.Answer anonymous = inference.postJson(null, infer("scorer"), ONE_FLOWER);
         Inference.Answer erinsMetadata = inference.get(Users.token("erin"), serving() + "/models/scorer");
+        List<Inference.Answer> erinEverywhere = List.of(
+                inference.get(Users.token("erin"), serving()),
+                inference.get(Users.token("erin"), serving() + "/health/live"),
+                inference.get(Users.token("erin"), serving() + "/health/ready"),
+                inference.get(Users.token("erin"), serving() + "/models/scorer/versions/1"),
+                inference.get(Users.token("erin"), serving() + "/models/scorer/ready"),
+                inference.get(Users.token("erin"), serving() + "/models/scorer/versions/1/ready"),
+                inference.postJson(Users.token("erin"), serving() + "/models/scorer/versions/1/infer", ONE_FLOWER),
+                inference.postJson(Users.token("erin"), acme.projectPath() + "/deployments/scorer/predict", ONE_FLOWER),
+                inference.get(Users.token("erin"), acme.projectPath() + "/deployments/scorer/logs"));
         Inference.Answer bobBefore = infer("bob", "scorer");
         Api.Reply revoked = api.delete(Users.token("alice"), acme.projectPath() + "/members/" + Users.id("bob"));
         Inference.Answer bobAfter = infer("bob", "scorer");
@@ -197,6 +207,8 @@ class ServingIT extends ApiTestBase {
         assertThat(daveAfter.status()).as("%s", daveAfter).isEqualTo(200);
         assertThat(erin.status()).isEqualTo(404);
         assertThat(erinsMetadata.status()).isEqualTo(404);
+        assertThat(erinEverywhere).as("another organization's member on every serving path")
+                .allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isEqualTo(404));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(bobBefore.status()).isEqualTo(200);
         assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
