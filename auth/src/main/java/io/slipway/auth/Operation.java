@@ -21,6 +21,8 @@ public enum Operation {
     PROJECT_CREATE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
     ORG_AUDIT_READ(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
     ORG_AUDIT_VERIFY(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    /** The organization's settings, e.g. how long serving's request log is kept (reading them is ORG_READ). */
+    ORG_SETTINGS_UPDATE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
 
     // project level; the flag says whether an organization owner may do it without a project role
     PROJECT_READ(Scope.PROJECT, null, ProjectRole.VIEWER, true),

@@ -48,6 +48,7 @@ class AccessPolicyTest {
         expect(Operation.PROJECT_CREATE, H, H, F, A, F, F, F, F);
         expect(Operation.ORG_AUDIT_READ, H, H, F, A, F, F, F, F);
         expect(Operation.ORG_AUDIT_VERIFY, H, H, F, A, F, F, F, F);
+        expect(Operation.ORG_SETTINGS_UPDATE, H, H, F, A, F, F, F, F);
         expect(Operation.PROJECT_READ, H, H, H, A, A, A, A, A);
         expect(Operation.PROJECT_UPDATE, H, H, H, A, F, F, F, A);
         expect(Operation.PROJECT_DELETE, H, H, H, A, F, F, F, A);

@@ -65,6 +65,9 @@ public class Deployment {
     @Column(name = "viewers_may_infer", nullable = false)
     private boolean viewersMayInfer;
 
+    @Column(name = "payload_sample_rate", nullable = false)
+    private double payloadSampleRate;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -101,6 +104,7 @@ public class Deployment {
         this.batchMaxSize = settings.batching().maxBatchSize();
         this.batchMaxDelayMs = (int) settings.batching().maxDelay().toMillis();
         this.viewersMayInfer = settings.viewersMayInfer();
+        this.payloadSampleRate = settings.payloadSampleRate();
         this.updatedAt = now;
     }
 
@@ -130,7 +134,7 @@ public class Deployment {
 
     public ServingSettings settings() {
         BatchingSettings batchingSettings = new BatchingSettings(batching, batchMaxSize, Duration.ofMillis(batchMaxDelayMs));
-        return new ServingSettings(pool, replicas, batchingSettings, viewersMayInfer);
+        return new ServingSettings(pool, replicas, batchingSettings, viewersMayInfer, payloadSampleRate);
     }
 
     public Instant createdAt() {

@@ -35,20 +35,22 @@ public class DeploymentResource {
 
     private final DeploymentService deployments;
     private final RequestLogService requestLog;
+    private final DeploymentMetricsService metrics;
     private final InferenceCalls calls;
     private final ApiCaller caller;
 
     @Inject
-    public DeploymentResource(DeploymentService deployments, RequestLogService requestLog, InferenceCalls calls,
-                              ApiCaller caller) {
+    public DeploymentResource(DeploymentService deployments, RequestLogService requestLog,
+                              DeploymentMetricsService metrics, InferenceCalls calls, ApiCaller caller) {
         this.deployments = deployments;
         this.requestLog = requestLog;
+        this.metrics = metrics;
         this.calls = calls;
         this.caller = caller;
     }
 
     protected DeploymentResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @POST
@@ -98,6 +100,18 @@ public class DeploymentResource {
         return requestLog.page(caller.get(), org, project, deployment,
                 new RequestLogService.Filter(Optional.ofNullable(status), Optional.ofNullable(version)),
                 PageRequest.of(limit, cursor));
+    }
+
+    /**
+     * The deployment's requests over a window (ISO-8601, default {@code PT15M}): totals, per version and in 60
+     * steps, with latency percentiles; what the console charts.
+     */
+    @GET
+    @Path("/{deployment}/metrics")
+    public DeploymentMetricsView metrics(@PathParam("org") String org, @PathParam("project") String project,
+                                         @PathParam("deployment") String deployment,
+                                         @QueryParam("window") String window) {
+        return metrics.summary(caller.get(), org, project, deployment, window);
     }
 
     /** The Open Inference Protocol's {@code infer} body and answer, on the deployment's own path. */

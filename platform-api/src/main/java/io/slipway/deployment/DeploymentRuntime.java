@@ -80,6 +80,7 @@ public class DeploymentRuntime {
     private final OrganizationRepository organizations;
     private final ArtifactContent content;
     private final AuditLog audit;
+    private final ServingMetrics metrics;
     private final RuntimeSettings settings;
 
     @Resource
@@ -102,7 +103,8 @@ public class DeploymentRuntime {
 
     /** What a deployment should serve, read in one transaction. */
     private record Desired(UUID orgId, UUID deploymentId, String name, String modelName, Optional<ModelVersion> version,
-                           String pendingReason, BatchingSettings batching, AuditTarget audit) {
+                           String pendingReason, BatchingSettings batching, AuditTarget audit,
+                           ServingMetrics.Labels labels) {
     }
 
     /** Where a deployment's audit events point. */
@@ -121,7 +123,7 @@ public class DeploymentRuntime {
     @Inject
     public DeploymentRuntime(Tenancy tenancy, DeploymentRepository deployments, ModelRepository models,
                              StageRepository stages, ProjectRepository projects, OrganizationRepository organizations,
-                             ArtifactContent content, AuditLog audit,
+                             ArtifactContent content, AuditLog audit, ServingMetrics metrics,
                              @ConfigProperty(name = "slipway.serving.work-dir") Optional<String> workDir,
                              @ConfigProperty(name = "slipway.serving.intra-op-threads", defaultValue = "1") int intraOpThreads,
                              @ConfigProperty(name = "slipway.serving.concurrency", defaultValue = "0") int concurrency,
@@ -136,6 +138,7 @@ public class DeploymentRuntime {
         this.organizations = organizations;
         this.content = content;
         this.audit = audit;
+        this.metrics = metrics;
         this.settings = new RuntimeSettings(
                 workDir.filter(dir -> !dir.isBlank()).map(Path::of)
                         .orElse(Path.of(System.getProperty("java.io.tmpdir"), "slipway-serving")),
@@ -153,6 +156,7 @@ public class DeploymentRuntime {
         this.organizations = null;
         this.content = null;
         this.audit = null;
+        this.metrics = null;
         this.settings = null;
     }
 
@@ -234,6 +238,7 @@ public class DeploymentRuntime {
         Desired desired = wanted.get();
         Route route = routes.open(deploymentId.toString(), key -> new Route(desired.name(),
                 new Admission(settings.concurrency(), settings.queueCapacity())));
+        metrics.watch(deploymentId, desired.labels(), route);
         if (desired.version().isEmpty()) {
             if (route.current().isEmpty()) {
                 report(desired, DeploymentState.PENDING, Optional.of(desired.pendingReason()), route);
@@ -297,7 +302,8 @@ public class DeploymentRuntime {
             AuditTarget entry = new AuditTarget(orgSlug + "/" + project.slug() + "/" + deployment.name(), project.id(),
                     project.slug());
             return new Desired(orgId, deploymentId, deployment.name(), model.name(), version, pending,
-                    deployment.settings().batching(), entry);
+                    deployment.settings().batching(), entry,
+                    new ServingMetrics.Labels(orgSlug, project.slug(), deployment.name()));
         });
     }
 
@@ -340,6 +346,7 @@ public class DeploymentRuntime {
         routes.close(deploymentId.toString());
         loaded.remove(deploymentId);
         failed.remove(deploymentId);
+        metrics.forget(deploymentId);
     }
 
     private static String message(Exception e) {

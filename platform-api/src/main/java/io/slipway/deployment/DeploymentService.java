@@ -73,7 +73,7 @@ public class DeploymentService {
                         + "' already has a deployment named '" + input.name() + "'.");
             }
             ServingSettings settings = settings(input.pool(), input.replicas(), input.batching(),
-                    input.viewersMayInfer(), Optional.empty());
+                    input.viewersMayInfer(), input.payloadSampleRate(), Optional.empty());
             Instant now = now();
             Deployment deployment = new Deployment(context.project().id(), input.name(), model.id(), target, settings,
                     now, caller.userId());
@@ -116,7 +116,7 @@ public class DeploymentService {
                     : target(model, changes.stage(), changes.version());
             requireRightsFor(context, target);
             ServingSettings settings = settings(changes.pool(), changes.replicas(), changes.batching(),
-                    changes.viewersMayInfer(), Optional.of(deployment.settings()));
+                    changes.viewersMayInfer(), changes.payloadSampleRate(), Optional.of(deployment.settings()));
             DeploymentView before = view(context, deployment);
             deployment.change(target, settings, now());
             DeploymentView after = view(context, deployment);
@@ -178,7 +178,8 @@ public class DeploymentService {
     }
 
     private static ServingSettings settings(String pool, Integer replicas, BatchingInput batching,
-                                            Boolean viewersMayInfer, Optional<ServingSettings> current) {
+                                            Boolean viewersMayInfer, Double payloadSampleRate,
+                                            Optional<ServingSettings> current) {
         String chosenPool = pool != null ? pool : current.map(ServingSettings::pool).orElse(LOCAL_POOL);
         if (!LOCAL_POOL.equals(chosenPool)) {
             throw ProblemException.invalidField("pool", "no pool '" + chosenPool + "'; this server has the pool '"
@@ -190,7 +191,9 @@ public class DeploymentService {
         }
         return new ServingSettings(chosenPool, chosenReplicas,
                 batching(batching, current.map(ServingSettings::batching)),
-                viewersMayInfer != null ? viewersMayInfer : current.map(ServingSettings::viewersMayInfer).orElse(false));
+                viewersMayInfer != null ? viewersMayInfer : current.map(ServingSettings::viewersMayInfer).orElse(false),
+                payloadSampleRate != null ? payloadSampleRate
+                        : current.map(ServingSettings::payloadSampleRate).orElse(0.0));
     }
 
     private static BatchingSettings batching(BatchingInput input, Optional<BatchingSettings> current) {

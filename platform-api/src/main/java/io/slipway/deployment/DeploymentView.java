@@ -15,7 +15,8 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentView(String name, String model, String stage, Integer version, String pool, int replicas,
-                             Batching batching, boolean viewersMayInfer, String state, String reason,
+                             Batching batching, boolean viewersMayInfer, double payloadSampleRate, String state,
+                             String reason,
                              Integer servingVersion, Integer previousVersion, String baseUrl, String inferUrl,
                              Instant createdAt, String createdBy, Instant updatedAt) {
 
@@ -33,7 +34,7 @@ public record DeploymentView(String name, String model, String stage, Integer ve
                 settings.pool(), settings.replicas(),
                 new Batching(settings.batching().enabled(), settings.batching().maxBatchSize(),
                         settings.batching().maxDelay().toMillis()),
-                settings.viewersMayInfer(), status.state().label(), status.reason().orElse(null),
+                settings.viewersMayInfer(), settings.payloadSampleRate(), status.state().label(), status.reason().orElse(null),
                 status.servingVersion().isPresent() ? status.servingVersion().getAsInt() : null,
                 status.previousVersion().isPresent() ? status.previousVersion().getAsInt() : null,
                 baseUrl, baseUrl + "/models/" + deployment.name() + "/infer",

@@ -46,8 +46,12 @@ public class InferenceService {
         this(null, null, null, null);
     }
 
-    /** A deployment the caller may call (or read). */
-    public record Target(UUID orgId, UUID projectId, UUID deploymentId, String name) {
+    /**
+     * A deployment the caller may call (or read).
+     *
+     * @param payloadSampleRate the share of its requests whose bodies the request log keeps
+     */
+    public record Target(UUID orgId, UUID projectId, UUID deploymentId, String name, double payloadSampleRate) {
     }
 
     /** What the Open Inference Protocol's model metadata says of a deployment. */
@@ -70,15 +74,20 @@ public class InferenceService {
                 throw ProblemException.forbidden("Deployment '" + name + "' does not let viewers call it: data"
                         + " scientists and above may, and its settings can let viewers too (viewersMayInfer).");
             }
-            return new Target(context.orgId(), context.project().id(), deployment.id(), deployment.name());
+            return target(context.orgId(), context.project().id(), deployment);
         });
+    }
+
+    private static Target target(UUID orgId, UUID projectId, Deployment deployment) {
+        return new Target(orgId, projectId, deployment.id(), deployment.name(),
+                deployment.settings().payloadSampleRate());
     }
 
     /** The deployment, if the caller may read it. */
     public Target readable(Caller caller, String orgSlug, String projectSlug, String name) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.DEPLOYMENT_READ, context -> {
             Deployment deployment = deployments.require(context, name);
-            return new Target(context.orgId(), context.project().id(), deployment.id(), deployment.name());
+            return target(context.orgId(), context.project().id(), deployment);
         });
     }
 

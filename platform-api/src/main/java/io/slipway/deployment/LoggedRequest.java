@@ -52,6 +52,15 @@ public class LoggedRequest {
     @Column(name = "actor_name", nullable = false, updatable = false, length = 255)
     private String actorName;
 
+    @Column(name = "request_payload", updatable = false, length = PayloadCapture.LIMIT)
+    private String requestPayload;
+
+    @Column(name = "response_payload", updatable = false, length = PayloadCapture.LIMIT)
+    private String responsePayload;
+
+    @Column(name = "payload_truncated", nullable = false, updatable = false)
+    private boolean payloadTruncated;
+
     protected LoggedRequest() {
     }
 
@@ -67,10 +76,25 @@ public class LoggedRequest {
         this.actorKind = record.actorKind();
         this.actorId = record.actorId();
         this.actorName = record.actorName();
+        record.sample().ifPresent(sample -> {
+            this.requestPayload = sample.request();
+            this.responsePayload = sample.response();
+            this.payloadTruncated = sample.cut();
+        });
+    }
+
+    /** The kept bodies, when the request was sampled. */
+    public Optional<RequestRecord.PayloadSample> sample() {
+        return requestPayload == null ? Optional.empty()
+                : Optional.of(new RequestRecord.PayloadSample(requestPayload, responsePayload, payloadTruncated));
     }
 
     public UUID id() {
         return id;
+    }
+
+    public UUID deploymentId() {
+        return deploymentId;
     }
 
     public Instant receivedAt() {

@@ -1,5 +1,7 @@
 package io.slipway.deployment;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import io.slipway.api.Slug;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +17,7 @@ import jakarta.validation.constraints.Pattern;
  * @param replicas        serving replicas (default 1)
  * @param batching        micro-batching (default off)
  * @param viewersMayInfer whether project viewers may call it (default false)
+ * @param payloadSampleRate the share of requests whose bodies the request log keeps, 0 to 1 (default 0: none)
  */
 public record NewDeployment(
         @NotBlank(message = "is required") @Pattern(regexp = Slug.PATTERN, message = Slug.MESSAGE) String name,
@@ -24,5 +27,7 @@ public record NewDeployment(
         String pool,
         Integer replicas,
         BatchingInput batching,
-        Boolean viewersMayInfer) {
+        Boolean viewersMayInfer,
+        @DecimalMin(value = "0", message = "must be between 0 and 1")
+        @DecimalMax(value = "1", message = "must be between 0 and 1") Double payloadSampleRate) {
 }

@@ -54,7 +54,9 @@ public class RequestLogService {
             filter.status().ifPresent(s -> query.setParameter("status", s));
             filter.version().ifPresent(v -> query.setParameter("version", v));
             after.ifPresent(c -> query.setParameter("at", c.at()).setParameter("id", c.id()));
-            return Page.of(query.getResultList(), page, r -> r.receivedAt() + "|" + r.id()).map(RequestLogView::of);
+            boolean withPayloads = context.may(Operation.DEPLOYMENT_MANAGE);
+            return Page.of(query.getResultList(), page, r -> r.receivedAt() + "|" + r.id())
+                    .map(row -> RequestLogView.of(row, withPayloads));
         });
     }
 

@@ -24,20 +24,24 @@ public class LineageService {
     static final int DEFAULT_DEPTH = 3;
     static final int MAX_DEPTH = 10;
     private static final Pattern NODE = Pattern.compile("([a-z-]{1,32}):([a-z0-9-]{1,63}):([0-9]{1,9})");
+    private static final Pattern LEAF = Pattern.compile("([a-z-]{1,32}):([0-9a-fA-F-]{36})");
 
     private final ProjectAccess access;
     private final LineageRepository edges;
     private final Instance<LineageNodes> kinds;
+    private final Instance<LineageLeaves> leaves;
 
     @Inject
-    public LineageService(ProjectAccess access, LineageRepository edges, Instance<LineageNodes> kinds) {
+    public LineageService(ProjectAccess access, LineageRepository edges, Instance<LineageNodes> kinds,
+                          Instance<LineageLeaves> leaves) {
         this.access = access;
         this.edges = edges;
         this.kinds = kinds;
+        this.leaves = leaves;
     }
 
     protected LineageService() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     /**
@@ -45,14 +49,18 @@ public class LineageService {
      * @param depth how many edges away to look, in both directions (default 3, at most 10)
      */
     public LineageGraph graph(Caller caller, String orgSlug, String projectSlug, String node, Integer depth) {
-        Matcher parsed = NODE.matcher(node == null ? "" : node);
-        if (!parsed.matches()) {
-            throw ProblemException.invalidField("node", "must look like model-version:<name>:<version> or "
-                    + "dataset-version:<name>:<version>");
-        }
         int hops = depth == null ? DEFAULT_DEPTH : depth;
         if (hops < 1 || hops > MAX_DEPTH) {
             throw ProblemException.invalidField("depth", "must be between 1 and " + MAX_DEPTH);
+        }
+        Matcher leaf = LEAF.matcher(node == null ? "" : node);
+        if (leaf.matches()) {
+            return leafGraph(caller, orgSlug, projectSlug, node, leafKind(leaf.group(1)), parseId(leaf.group(2)), hops);
+        }
+        Matcher parsed = NODE.matcher(node == null ? "" : node);
+        if (!parsed.matches()) {
+            throw ProblemException.invalidField("node", "must look like model-version:<name>:<version>, "
+                    + "dataset-version:<name>:<version> or request:<request id>");
         }
         LineageNodes kind = kindOf(parsed.group(1));
         return access.inProject(caller, orgSlug, projectSlug, Operation.LINEAGE_READ, context -> {
@@ -60,6 +68,45 @@ public class LineageService {
                     .orElseThrow(() -> ProblemException.notFound("No " + node + " in project '" + projectSlug + "'."));
             return walk(new NodeKey(kind.kind(), rootId), node, hops);
         });
+    }
+
+    /**
+     * A leaf's graph: the path down to it from its model version, then {@code depth} edges around that version
+     * (upstream: what it was trained on).
+     */
+    private LineageGraph leafGraph(Caller caller, String orgSlug, String projectSlug, String node, LineageLeaves kind,
+                                   UUID id, int depth) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.LINEAGE_READ, context -> {
+            LineageLeaves.Trace trace = kind.trace(context.project().id(), id)
+                    .orElseThrow(() -> ProblemException.notFound("No " + node + " in project '" + projectSlug + "'."));
+            List<LineageNode> nodes = new ArrayList<>();
+            List<LineageGraph.Edge> found = new ArrayList<>();
+            trace.modelVersion().ifPresent(version -> {
+                LineageGraph upstream = walk(version, node, depth);
+                nodes.addAll(upstream.nodes());
+                found.addAll(upstream.edges());
+            });
+            nodes.addAll(trace.nodes());
+            found.addAll(trace.edges());
+            return new LineageGraph(node, depth, List.copyOf(nodes), List.copyOf(found));
+        });
+    }
+
+    private LineageLeaves leafKind(String kind) {
+        for (LineageLeaves candidate : leaves) {
+            if (candidate.kind().equals(kind)) {
+                return candidate;
+            }
+        }
+        throw ProblemException.invalidField("node", "unknown kind '" + kind + "'");
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("node", "'" + id + "' is not a request id");
+        }
     }
 
     private LineageGraph walk(NodeKey root, String rootRef, int depth) {

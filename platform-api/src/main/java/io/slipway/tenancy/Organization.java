@@ -12,6 +12,11 @@ import java.util.UUID;
 @Table(name = "organizations")
 public class Organization {
 
+    /** How many days serving's request log is kept unless the organization says otherwise. */
+    public static final int DEFAULT_REQUEST_LOG_RETENTION_DAYS = 30;
+    /** The longest an organization may keep it: ten years. */
+    public static final int MAX_REQUEST_LOG_RETENTION_DAYS = 3650;
+
     @Id
     private UUID id;
 
@@ -26,6 +31,9 @@ public class Organization {
 
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
+
+    @Column(name = "request_log_retention_days", nullable = false)
+    private int requestLogRetentionDays = DEFAULT_REQUEST_LOG_RETENTION_DAYS;
 
     protected Organization() {
     }
@@ -56,5 +64,17 @@ public class Organization {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    /** Days serving's request log is kept before the retention job deletes it. */
+    public int requestLogRetentionDays() {
+        return requestLogRetentionDays;
+    }
+
+    public void keepRequestLogFor(int days) {
+        if (days < 1 || days > MAX_REQUEST_LOG_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retention out of range: " + days);
+        }
+        this.requestLogRetentionDays = days;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,5 +54,19 @@ public class OrganizationResource {
     @Path("/{org}")
     public OrganizationView get(@PathParam("org") String org) {
         return organizations.get(caller.get(), org);
+    }
+
+    @GET
+    @Path("/{org}/settings")
+    public OrganizationSettings settings(@PathParam("org") String org) {
+        return organizations.settings(caller.get(), org);
+    }
+
+    @PATCH
+    @Path("/{org}/settings")
+    public OrganizationSettings changeSettings(@PathParam("org") String org,
+                                               @Valid @NotNull(message = "a JSON body is required")
+                                               OrganizationSettingsChanges body) {
+        return organizations.changeSettings(caller.get(), org, body);
     }
 }

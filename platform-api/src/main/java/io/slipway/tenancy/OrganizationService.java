@@ -85,6 +85,28 @@ public class OrganizationService {
                 context -> OrganizationView.of(context.organization()));
     }
 
+    public OrganizationSettings settings(Caller caller, String orgSlug) {
+        return tenancy.inOrganization(caller, orgSlug, Operation.ORG_READ,
+                context -> OrganizationSettings.of(context.organization()));
+    }
+
+    /** Changes the organization's settings (owners), audited with the settings before and after. */
+    public OrganizationSettings changeSettings(Caller caller, String orgSlug, OrganizationSettingsChanges changes) {
+        return tenancy.inOrganization(caller, orgSlug, Operation.ORG_SETTINGS_UPDATE, context -> {
+            Organization organization = organizations.findById(context.organization().id()).orElseThrow();
+            OrganizationSettings before = OrganizationSettings.of(organization);
+            if (changes.requestLogRetentionDays() != null) {
+                organization.keepRequestLogFor(changes.requestLogRetentionDays());
+            }
+            OrganizationSettings after = OrganizationSettings.of(organization);
+            if (!after.equals(before)) {
+                audit.record(organization.id(), caller, AuditEntry.organizationLevel("organization.settings-changed",
+                        "organization", organization.slug(), before, after));
+            }
+            return after;
+        });
+    }
+
     private void requireMayCreate(Caller caller) {
         if (!caller.isPlatformAdmin() && !selfSignup) {
             throw ProblemException.forbidden("Only platform admins create organizations (self-signup is off).");

@@ -31,6 +31,9 @@ class DeploymentsConsoleIT extends BrowserTestBase {
     private static final LocatorAssertions.ContainsTextOptions SOON =
             new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
 
+    private static final LocatorAssertions.HasAttributeOptions HAS_SOON =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
+
     @TempDir
     Path scratch;
 
@@ -67,11 +70,17 @@ class DeploymentsConsoleIT extends BrowserTestBase {
         assertThat(deployments.logCell(answer.header("X-Request-Id").orElseThrow())).isVisible(
                 new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         assertThat(deployments.logCell("bob")).isVisible();
+        assertThat(deployments.requestsChart()).hasAttribute("data-requests", "1", HAS_SOON);
+        assertThat(deployments.requestsChart()).hasAttribute("data-versions", "2");
+        assertThat(deployments.requestsChartCanvas()).isVisible();
+        assertThat(deployments.totals()).containsText("1 request, 0 errors");
+        assertThat(deployments.historyCell("v1 → v2")).isVisible();
         screenshot(page, "deployment-2-request-log");
 
         deployments.rollBack("v2 answers slowly");
         assertThat(deployments.versions()).containsText("v1 answers, v2 kept for rollback", SOON);
         assertThat(deployments.cell("v1")).isVisible();
+        assertThat(deployments.historyCell("rollback")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         screenshot(page, "deployment-3-rolled-back");
         org.assertj.core.api.Assertions.assertThat(new Inference(base.toURI()).postJson(Users.token("bob"),
                 acme.projectPath() + "/serving/v2/models/scorer/infer", Map.of("inputs", List.of(Map.of("name", "input",

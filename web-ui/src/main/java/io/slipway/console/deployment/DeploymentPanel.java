@@ -20,30 +20,41 @@ import io.slipway.api.PageRequest;
 import io.slipway.console.project.ProjectScope;
 import io.slipway.console.promotion.PromotionActions;
 import io.slipway.console.promotion.RollbackDialog;
+import io.slipway.deployment.DeploymentMetricsService;
+import io.slipway.deployment.DeploymentMetricsView;
 import io.slipway.deployment.DeploymentView;
 import io.slipway.deployment.RequestLogService;
 import io.slipway.deployment.RequestLogView;
 import io.slipway.registry.SignatureView;
+import io.slipway.promotion.StageChangeView;
 import io.slipway.serving.TensorType;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One deployment in detail: its state and versions, where and how to call it (a curl line to copy), Roll back for
- * one that follows a stage (to those who may), and its latest requests.
+ * one that follows a stage (to those who may), its requests and latency over the last 15 minutes as charts, the
+ * history of the stage it follows, and its latest requests. Charts and history are read every few seconds, and at
+ * once when the answering version changes; the rest on every refresh.
  */
 final class DeploymentPanel {
 
     private static final int LOG_ROWS = 50;
+    private static final int HISTORY_ROWS = 10;
+    private static final String CHART_WINDOW = "PT15M";
+    private static final long CHART_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
     private final ProjectScope scope;
     private final RequestLogService requestLog;
+    private final DeploymentMetricsService metrics;
     private final PromotionActions actions;
     private final Runnable changed;
     private final VerticalLayout layout = new VerticalLayout();
@@ -54,10 +65,20 @@ final class DeploymentPanel {
     private final TextArea curl = new TextArea("Call it");
     private final HorizontalLayout actionsBar = new HorizontalLayout();
     private final Grid<RequestLogView> log = new Grid<>(RequestLogView.class, false);
+    private final Span totals = new Span();
+    private final RequestChart requestsChart = new RequestChart(RequestChart.Kind.REQUESTS, "deployment-requests-chart");
+    private final RequestChart latencyChart = new RequestChart(RequestChart.Kind.LATENCY, "deployment-latency-chart");
+    private final H4 historyTitle = new H4();
+    private final Grid<StageChangeView> history = new Grid<>(StageChangeView.class, false);
+    private String chartedName;
+    private Integer chartedVersion;
+    private long chartedAt;
 
-    DeploymentPanel(ProjectScope scope, RequestLogService requestLog, PromotionActions actions, Runnable changed) {
+    DeploymentPanel(ProjectScope scope, RequestLogService requestLog, DeploymentMetricsService metrics,
+                    PromotionActions actions, Runnable changed) {
         this.scope = scope;
         this.requestLog = requestLog;
+        this.metrics = metrics;
         this.actions = actions;
         this.changed = changed;
         layout.setId("deployment-details");
@@ -76,9 +97,17 @@ final class DeploymentPanel {
         status.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout where = new HorizontalLayout(new Span("Base URL (Open Inference Protocol)"), baseUrl);
         where.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        configureHistory();
+        H4 charts = new H4("Last 15 minutes");
+        charts.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
+        totals.setId("deployment-totals");
+        totals.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        HorizontalLayout chartRow = new HorizontalLayout(requestsChart, latencyChart);
+        chartRow.setWidthFull();
         H4 requests = new H4("Latest requests");
         requests.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
-        layout.add(title, status, actionsBar, where, curl, requests, log);
+        historyTitle.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
+        layout.add(title, status, actionsBar, where, curl, charts, totals, chartRow, historyTitle, history, requests, log);
     }
 
     /** The panel showing {@code deployment} as it is now. */
@@ -91,9 +120,57 @@ final class DeploymentPanel {
         curl.setValue(curl(deployment));
         actionsBar.removeAll();
         rollBack(deployment).ifPresent(actionsBar::add);
+        if (!deployment.name().equals(chartedName) || !Objects.equals(deployment.servingVersion(), chartedVersion)
+                || System.nanoTime() - chartedAt > CHART_EVERY_NANOS) {
+            chart(deployment);
+        }
         log.setItems(requestLog.page(scope.caller(), scope.org(), scope.project(), deployment.name(),
                 new RequestLogService.Filter(Optional.empty(), Optional.empty()), PageRequest.first(LOG_ROWS)).items());
         return layout;
+    }
+
+    private void chart(DeploymentView deployment) {
+        DeploymentMetricsView window = metrics.summary(scope.caller(), scope.org(), scope.project(), deployment.name(),
+                CHART_WINDOW);
+        requestsChart.show(window);
+        latencyChart.show(window);
+        DeploymentMetricsView.Totals all = window.totals();
+        totals.setText(all.requests() == 0 ? "No requests in the last 15 minutes."
+                : String.format(Locale.ROOT, "%,d %s, %,d %s; p50 ≤ %s, p99 ≤ %s", all.requests(),
+                all.requests() == 1 ? "request" : "requests", all.errors(), all.errors() == 1 ? "error" : "errors",
+                millis(all.p50Ms()), millis(all.p99Ms())));
+        boolean follows = deployment.stage() != null;
+        historyTitle.setVisible(follows);
+        history.setVisible(follows);
+        if (follows) {
+            historyTitle.setText("History of " + deployment.stage() + " (" + deployment.model() + ")");
+            history.setItems(actions.stages().history(scope.caller(), scope.org(), scope.project(), deployment.model(),
+                    deployment.stage(), PageRequest.first(HISTORY_ROWS)).items());
+        }
+        chartedName = deployment.name();
+        chartedVersion = deployment.servingVersion();
+        chartedAt = System.nanoTime();
+    }
+
+    private static String millis(Double ms) {
+        return ms == null ? "–" : String.format(Locale.ROOT, "%.1f ms", ms);
+    }
+
+    private void configureHistory() {
+        history.setId("deployment-stage-history");
+        history.addColumn(c -> RECEIVED.format(c.at())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(c -> version(c.fromVersion()) + " → " + version(c.toVersion())).setHeader("Change")
+                .setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(StageChangeView::cause).setHeader("Cause").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(c -> c.actor().name()).setHeader("By").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(c -> c.reason() == null ? "" : c.reason()).setHeader("Reason").setFlexGrow(1);
+        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        history.setEmptyStateText("No changes yet.");
+        history.setAllRowsVisible(true);
+    }
+
+    private static String version(Integer number) {
+        return number == null ? "–" : "v" + number;
     }
 
     private Optional<Button> rollBack(DeploymentView deployment) {
@@ -106,6 +183,7 @@ final class DeploymentPanel {
                     Notification.show("Rolled back " + deployment.stage() + " of " + deployment.model()
                                     + " to version " + change.toVersion() + "; " + deployment.name() + " switches now.",
                             5000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    chartedAt = 0;
                     changed.run();
                 }).open());
         button.setId("deployment-rollback");

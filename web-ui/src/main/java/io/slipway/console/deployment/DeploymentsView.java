@@ -22,6 +22,7 @@ import io.slipway.console.project.ProjectScope;
 import io.slipway.console.project.ProjectSection;
 import io.slipway.console.promotion.PromotionActions;
 import io.slipway.console.promotion.StageBadge;
+import io.slipway.deployment.DeploymentMetricsService;
 import io.slipway.deployment.DeploymentRights;
 import io.slipway.deployment.DeploymentService;
 import io.slipway.deployment.DeploymentView;
@@ -46,6 +47,7 @@ public class DeploymentsView extends ProjectSection {
 
     private final DeploymentService deployments;
     private final RequestLogService requestLog;
+    private final DeploymentMetricsService metrics;
     private final PromotionService promotions;
     private final StageService stages;
     private final PolicyService policies;
@@ -58,11 +60,13 @@ public class DeploymentsView extends ProjectSection {
     private Registration polling;
 
     @Inject
-    public DeploymentsView(DeploymentService deployments, RequestLogService requestLog, PromotionService promotions,
+    public DeploymentsView(DeploymentService deployments, RequestLogService requestLog,
+                           DeploymentMetricsService metrics, PromotionService promotions,
                            StageService stages, PolicyService policies, ModelService models) {
         super("Deployments");
         this.deployments = deployments;
         this.requestLog = requestLog;
+        this.metrics = metrics;
         this.promotions = promotions;
         this.stages = stages;
         this.policies = policies;
@@ -76,7 +80,7 @@ public class DeploymentsView extends ProjectSection {
         scope = project.scope();
         DeploymentRights rights = deployments.rights(scope.caller(), scope.org(), scope.project());
         PromotionActions actions = PromotionActions.of(scope, promotions, stages, policies, models);
-        panel = new DeploymentPanel(scope, requestLog, actions, this::refresh);
+        panel = new DeploymentPanel(scope, requestLog, metrics, actions, this::refresh);
         H3 heading = new H3("Deployments");
         heading.getStyle().set("margin", "0");
         Div gap = new Div();

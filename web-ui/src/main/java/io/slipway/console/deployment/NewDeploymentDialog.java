@@ -68,7 +68,13 @@ final class NewDeploymentDialog extends Dialog {
         target.addValueChangeListener(e -> version.setVisible(PINNED.equals(e.getValue())));
         Checkbox viewers = new Checkbox("Viewers may call it");
         viewers.setId("deployment-viewers");
-        FormLayout form = new FormLayout(name, model, target, version, viewers);
+        IntegerField samples = new IntegerField("Keep the bodies of (% of requests)");
+        samples.setId("deployment-payload-samples");
+        samples.setHelperText("Payload samples in the request log, cut at 16 KiB; 0 keeps none");
+        samples.setMin(0);
+        samples.setMax(100);
+        samples.setValue(0);
+        FormLayout form = new FormLayout(name, model, target, version, viewers, samples);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
@@ -77,7 +83,8 @@ final class NewDeploymentDialog extends Dialog {
             String stage = pinned ? null : PRODUCTION.equals(target.getValue()) ? "production" : "staging";
             DeploymentView deployment = deployments.create(scope.caller(), scope.org(), scope.project(),
                     new NewDeployment(name.getValue().strip(), model.getValue(), stage, pinned ? version.getValue() : null,
-                            null, null, null, viewers.getValue()));
+                            null, null, null, viewers.getValue(), samples.isInvalid() || samples.getValue() == null
+                            ? 0.0 : Math.clamp(samples.getValue(), 0, 100) / 100.0));
             close();
             created.accept(deployment);
         });

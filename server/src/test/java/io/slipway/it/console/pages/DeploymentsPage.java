@@ -77,4 +77,24 @@ public final class DeploymentsPage {
         page.locator("#rollback-confirm:not([disabled])").click();
         return this;
     }
+
+    /** The requests chart (Chart.js); {@code data-requests} holds the window's total, {@code data-versions} who answered. */
+    public Locator requestsChart() {
+        return page.locator("#deployment-requests-chart");
+    }
+
+    /** The chart's canvas, drawn once the chart has data. */
+    public Locator requestsChartCanvas() {
+        return page.locator("#deployment-requests-chart canvas");
+    }
+
+    /** "3 requests, 0 errors; p50 ≤ ..., p99 ≤ ...". */
+    public Locator totals() {
+        return page.locator("#deployment-totals");
+    }
+
+    /** A cell of the followed stage's history showing exactly this text. */
+    public Locator historyCell(String text) {
+        return GridCells.withText(page.locator("#deployment-stage-history"), text);
+    }
 }
