@@ -35,6 +35,17 @@ public interface DeploymentRepository {
     List<DeploymentRef> all();
 
     /** Which deployment of which organization. */
+    /**
+     * What changes when any server changes what a deployment serves: how many deployments there are, the newest
+     * deployment change and the newest stage change, of every organization (platform scope only).
+     */
+    Watermark watermark();
+
+    /** See {@link #watermark()}; equal watermarks mean nothing to reconcile. */
+    record Watermark(long deployments, Optional<java.time.Instant> deploymentChanged,
+                     Optional<java.time.Instant> stageChanged) {
+    }
+
     record DeploymentRef(UUID orgId, UUID deploymentId) {
     }
 

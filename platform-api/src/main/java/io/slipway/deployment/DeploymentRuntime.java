@@ -62,9 +62,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * stays loaded, so a rollback to it is an instant swap. A version that fails to load leaves the old one serving,
  * with the reason in the deployment's status, and is not tried again until what the deployment should serve changes.
  * <p>
- * It acts on a committed deployment change or promotion at once, and sweeps every deployment every
- * {@code slipway.serving.sweep-interval} (default 10 s) to catch what it missed (a change made through another
- * server). All of its work runs on one container-managed thread, one deployment at a time, as the platform actor.
+ * It acts on a committed deployment change or promotion made through this server at once. Changes made through
+ * another server (several pods share one database) it sees by polling a watermark every
+ * {@code slipway.serving.change-poll} (default 0.5 s: two index lookups), and then reconciles every deployment.
+ * It also sweeps every deployment every {@code slipway.serving.sweep-interval} (default 10 s), whatever the
+ * watermark says. All of its work runs on one container-managed thread, one deployment at a time, as the
+ * platform actor.
  */
 @ApplicationScoped
 public class DeploymentRuntime {
@@ -97,6 +100,9 @@ public class DeploymentRuntime {
     private volatile ExecutorService worker;
     private volatile ModelLoader loader;
     private ScheduledFuture<?> sweep;
+    private ScheduledFuture<?> watching;
+    private final java.util.concurrent.atomic.AtomicReference<DeploymentRepository.Watermark> seen =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private record Loaded(int version, BatchingSettings batching) {
     }
@@ -117,7 +123,7 @@ public class DeploymentRuntime {
 
     /** The runtime's settings, from MicroProfile Config. */
     public record RuntimeSettings(Path workDirectory, int intraOpThreads, int concurrency, int queueCapacity,
-                                  Duration sweepInterval) {
+                                  Duration sweepInterval, Duration changePoll) {
     }
 
     @Inject
@@ -129,7 +135,9 @@ public class DeploymentRuntime {
                              @ConfigProperty(name = "slipway.serving.concurrency", defaultValue = "0") int concurrency,
                              @ConfigProperty(name = "slipway.serving.queue-capacity", defaultValue = "256") int queueCapacity,
                              @ConfigProperty(name = "slipway.serving.sweep-interval", defaultValue = "PT10S")
-                             Duration sweepInterval) {
+                             Duration sweepInterval,
+                             @ConfigProperty(name = "slipway.serving.change-poll", defaultValue = "PT0.5S")
+                             Duration changePoll) {
         this.tenancy = tenancy;
         this.deployments = deployments;
         this.models = models;
@@ -144,7 +152,7 @@ public class DeploymentRuntime {
                         .orElse(Path.of(System.getProperty("java.io.tmpdir"), "slipway-serving")),
                 Math.max(1, intraOpThreads),
                 concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors(),
-                Math.max(0, queueCapacity), sweepInterval);
+                Math.max(0, queueCapacity), sweepInterval, changePoll);
     }
 
     protected DeploymentRuntime() {
@@ -165,6 +173,8 @@ public class DeploymentRuntime {
         worker = Executors.newSingleThreadExecutor(threadFactory);
         sweep = scheduler.scheduleWithFixedDelay(() -> submit(this::sweepAll), 0,
                 Math.max(100, settings.sweepInterval().toMillis()), TimeUnit.MILLISECONDS);
+        long poll = Math.max(50, settings.changePoll().toMillis());
+        watching = scheduler.scheduleWithFixedDelay(this::pollWatermark, poll, poll, TimeUnit.MILLISECONDS);
         LOG.info(() -> "Serving runtime started: " + settings);
     }
 
@@ -172,6 +182,9 @@ public class DeploymentRuntime {
     synchronized void stop() {
         if (sweep != null) {
             sweep.cancel(false);
+        }
+        if (watching != null) {
+            watching.cancel(false);
         }
         if (worker != null) {
             worker.shutdownNow();
@@ -212,6 +225,19 @@ public class DeploymentRuntime {
             });
         } catch (RejectedExecutionException stopping) {
             // the application is stopping
+        }
+    }
+
+    /** Reconciles every deployment when the watermark moved since the last look (a change through any server). */
+    private void pollWatermark() {
+        try {
+            DeploymentRepository.Watermark now = tenancy.asPlatform(deployments::watermark);
+            DeploymentRepository.Watermark before = seen.getAndSet(now);
+            if (before != null && !before.equals(now)) {
+                submit(this::sweepAll);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Polling the serving watermark failed; the next poll tries again", e);
         }
     }
 

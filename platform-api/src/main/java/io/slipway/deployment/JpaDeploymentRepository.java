@@ -73,6 +73,16 @@ class JpaDeploymentRepository implements DeploymentRepository {
     }
 
     @Override
+    public Watermark watermark() {
+        Object[] deployments = em.createQuery("select count(d), max(d.updatedAt) from Deployment d", Object[].class)
+                .getSingleResult();
+        java.time.Instant stages = em.createQuery("select max(h.createdAt) from StageChange h", java.time.Instant.class)
+                .getSingleResult();
+        return new Watermark(((Number) deployments[0]).longValue(),
+                java.util.Optional.ofNullable((java.time.Instant) deployments[1]), java.util.Optional.ofNullable(stages));
+    }
+
+    @Override
     public void remove(Deployment deployment) {
         status(deployment.id()).ifPresent(em::remove);
         em.remove(deployment);

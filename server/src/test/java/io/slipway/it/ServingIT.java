@@ -8,6 +8,7 @@ import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Buckets;
 import io.slipway.it.support.Deploying;
 import io.slipway.it.support.Inference;
+import io.slipway.it.support.InferenceLoop;
 import io.slipway.it.support.InferenceProtocolSpec;
 import io.slipway.it.support.SharedModels;
 import io.slipway.it.support.TestOrg;
@@ -18,11 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +67,7 @@ class ServingIT extends ApiTestBase {
         assertThat(first.header("X-Model-Version")).contains("1");
         validIfSpecPresent("inference_response", first.json());
 
-        Loop client = new Loop(() -> infer("bob", "scorer"));
+        InferenceLoop client = new InferenceLoop(() -> infer("bob", "scorer"));
         client.awaitAnswers(3);
         long promoted = System.nanoTime();
         deploying.promote("iris", 2);
@@ -79,13 +76,13 @@ class ServingIT extends ApiTestBase {
         Api.Reply rollback = api.post(Users.token("carol"), acme.projectPath() + "/models/iris/stages/production/rollback",
                 Map.of("reason", "v2 misbehaves"));
         long backAfter = client.firstAnswerBy(1, rolledBack) - rolledBack;
-        client.awaitAnswers(client.answered.get() + 3);
+        client.awaitAnswers(client.answered() + 3);
         client.stop();
 
         assertThat(rollback.status()).as("%s", rollback).isEqualTo(200);
-        assertThat(client.failures).as("requests that failed while switching").isEmpty();
+        assertThat(client.failures()).as("requests that failed while switching").isEmpty();
         System.out.printf("ServingIT: promotion switched after %d ms, rollback after %d ms, %d requests, none failed%n",
-                TimeUnit.NANOSECONDS.toMillis(switchedAfter), TimeUnit.NANOSECONDS.toMillis(backAfter), client.answered.get());
+                TimeUnit.NANOSECONDS.toMillis(switchedAfter), TimeUnit.NANOSECONDS.toMillis(backAfter), client.answered());
         assertThat(TimeUnit.NANOSECONDS.toMillis(backAfter)).as("a rollback to the version kept loaded").isLessThan(1000);
         JsonNode status = deploying.awaitServing("scorer", 1);
         assertThat(status.path("previousVersion").asInt()).isEqualTo(2);
@@ -315,65 +312,6 @@ class ServingIT extends ApiTestBase {
     private static void validIfSpecPresent(String schema, JsonNode body) {
         if (InferenceProtocolSpec.present()) {
             InferenceProtocolSpec.assertValid(schema, body);
-        }
-    }
-
-    /** A client calling in a loop, recording which version answered when, and every failure. */
-    private static final class Loop {
-
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final AtomicInteger answered = new AtomicInteger();
-        private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        private final ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>();
-        private final CompletableFuture<Void> running;
-
-        Loop(java.util.function.Supplier<Inference.Answer> call) {
-            running = CompletableFuture.runAsync(() -> {
-                while (!stop.get()) {
-                    Inference.Answer answer = call.get();
-                    if (answer.status() != 200) {
-                        failures.add(answer.toString());
-                        continue;
-                    }
-                    int version = answer.json().path("model_version").asInt();
-                    answers.add(new long[] {System.nanoTime(), version});
-                    answered.incrementAndGet();
-                }
-            });
-        }
-
-        /** Returns once {@code count} requests have been answered in all. */
-        void awaitAnswers(int count) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (answered.get() < count) {
-                if (System.nanoTime() > deadline || running.isDone()) {
-                    throw new AssertionError("The client got only " + answered.get() + " answers; failures: " + failures);
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-        }
-
-        /** When a request first got an answer from {@code version} (waiting up to 30 s for one). */
-        long firstAnswerBy(int version) {
-            return firstAnswerBy(version, 0);
-        }
-
-        long firstAnswerBy(int version, long notBefore) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && !running.isDone()) {
-                for (long[] answer : answers) {
-                    if (answer[1] == version && answer[0] >= notBefore) {
-                        return answer[0];
-                    }
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-            throw new AssertionError("Version " + version + " never answered; failures: " + failures);
-        }
-
-        void stop() throws Exception {
-            stop.set(true);
-            running.get(30, TimeUnit.SECONDS);
         }
     }
 }
