@@ -3,7 +3,6 @@ package io.slipway.deployment;
 import io.slipway.api.ApiCaller;
 import io.slipway.api.ProblemException;
 import io.slipway.api.StreamedBody;
-import io.slipway.serving.InputCheck;
 import io.slipway.serving.TensorSpec;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -154,13 +153,7 @@ public class ServingResource {
     }
 
     private static TensorMetadata tensor(TensorSpec spec) {
-        String datatype;
-        try {
-            datatype = InputCheck.protocolType(spec).protocolName();
-        } catch (io.slipway.serving.InvalidInputException unsupported) {
-            datatype = spec.elementType().toUpperCase(java.util.Locale.ROOT);
-        }
-        return new TensorMetadata(spec.name(), datatype, spec.shape());
+        return new TensorMetadata(spec.name(), spec.protocolDatatype(), spec.shape());
     }
 
     private static OptionalInt version(String version) {

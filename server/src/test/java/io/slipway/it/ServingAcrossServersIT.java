@@ -12,7 +12,6 @@ import io.slipway.it.support.SecondServer;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Users;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServingAcrossServersIT extends ApiTestBase {
 
-    private static final Map<String, Object> ONE_FLOWER = Map.of("inputs", List.of(Map.of(
-            "name", "input", "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(5.1, 3.5, 1.4, 0.2))));
     /** The other server's poll is 0.5 s; the rest is room for a two-core machine running two servers. */
     private static final long SWITCH_BOUND_MS = 3_000;
 
@@ -49,8 +46,8 @@ class ServingAcrossServersIT extends ApiTestBase {
             other.start().awaitReady();
             Inference there = new Inference(other.base());
             String infer = acme.projectPath() + "/serving/v2/models/scorer/infer";
-            awaitAnswerBy(1, () -> there.postJson(Users.token("bob"), infer, ONE_FLOWER));
-            InferenceLoop client = new InferenceLoop(() -> there.postJson(Users.token("bob"), infer, ONE_FLOWER));
+            awaitAnswerBy(1, () -> there.postJson(Users.token("bob"), infer, Deploying.ONE_FLOWER));
+            InferenceLoop client = new InferenceLoop(() -> there.postJson(Users.token("bob"), infer, Deploying.ONE_FLOWER));
             client.awaitAnswers(3);
 
             long promoted = System.nanoTime();

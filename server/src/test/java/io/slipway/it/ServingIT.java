@@ -32,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServingIT extends ApiTestBase {
 
-    private static final Map<String, Object> ONE_FLOWER = Map.of("id", "flower-1", "inputs", List.of(Map.of(
-            "name", "input", "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(List.of(5.1, 3.5, 1.4, 0.2)))));
 
     @TempDir
     Path scratch;
@@ -100,7 +98,7 @@ class ServingIT extends ApiTestBase {
         Inference.Answer wrongName = inference.postJson(Users.token("bob"), infer("scorer"), Map.of("inputs", List.of(
                 Map.of("name", "features", "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(1, 2, 3, 4)))));
         Inference.Answer notJson = inference.postBinary(Users.token("bob"), infer("scorer"), "{\"inputs\": [", new byte[0]);
-        Inference.Answer unknown = inference.postJson(Users.token("bob"), infer("nope"), ONE_FLOWER);
+        Inference.Answer unknown = inference.postJson(Users.token("bob"), infer("nope"), Deploying.ONE_FLOWER);
 
         assertThat(wrongShape.status()).as("%s", wrongShape).isEqualTo(400);
         assertThat(wrongShape.header("Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -182,7 +180,7 @@ class ServingIT extends ApiTestBase {
                 Map.of("viewersMayInfer", true));
         Inference.Answer daveAfter = infer("dave", "scorer");
         Inference.Answer erin = infer("erin", "scorer");
-        Inference.Answer anonymous = inference.postJson(null, infer("scorer"), ONE_FLOWER);
+        Inference.Answer anonymous = inference.postJson(null, infer("scorer"), Deploying.ONE_FLOWER);
         Inference.Answer erinsMetadata = inference.get(Users.token("erin"), serving() + "/models/scorer");
         List<Inference.Answer> erinEverywhere = List.of(
                 inference.get(Users.token("erin"), serving()),
@@ -191,8 +189,8 @@ class ServingIT extends ApiTestBase {
                 inference.get(Users.token("erin"), serving() + "/models/scorer/versions/1"),
                 inference.get(Users.token("erin"), serving() + "/models/scorer/ready"),
                 inference.get(Users.token("erin"), serving() + "/models/scorer/versions/1/ready"),
-                inference.postJson(Users.token("erin"), serving() + "/models/scorer/versions/1/infer", ONE_FLOWER),
-                inference.postJson(Users.token("erin"), acme.projectPath() + "/deployments/scorer/predict", ONE_FLOWER),
+                inference.postJson(Users.token("erin"), serving() + "/models/scorer/versions/1/infer", Deploying.ONE_FLOWER),
+                inference.postJson(Users.token("erin"), acme.projectPath() + "/deployments/scorer/predict", Deploying.ONE_FLOWER),
                 inference.get(Users.token("erin"), acme.projectPath() + "/deployments/scorer/logs"));
         Inference.Answer bobBefore = infer("bob", "scorer");
         Api.Reply revoked = api.delete(Users.token("alice"), acme.projectPath() + "/members/" + Users.id("bob"));
@@ -298,7 +296,7 @@ class ServingIT extends ApiTestBase {
     }
 
     private Inference.Answer infer(String user, String deployment) {
-        return inference.postJson(Users.token(user), infer(deployment), ONE_FLOWER);
+        return inference.postJson(Users.token(user), infer(deployment), Deploying.ONE_FLOWER);
     }
 
     private String serving() {

@@ -38,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServingObservabilityIT extends ApiTestBase {
 
-    private static final Map<String, Object> ONE_FLOWER = Map.of("id", "flower-1", "inputs", List.of(Map.of(
-            "name", "input", "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(List.of(5.1, 3.5, 1.4, 0.2)))));
     private static final Map<String, Object> WRONG_SHAPE = Map.of("inputs", List.of(Map.of(
             "name", "input", "shape", List.of(1, 3), "datatype", "FP32", "data", List.of(1, 2, 3))));
     private static final String METRICS_TOKEN = "it-metrics-token";
@@ -62,7 +60,7 @@ class ServingObservabilityIT extends ApiTestBase {
     void requestsAreCountedPerDeploymentAndVersionForPrometheusAndSummarizedForTheConsole() throws Exception {
         serveIris(acme, deploying, "scorer", Map.of());
         for (int i = 0; i < 3; i++) {
-            assertThat(infer("bob", "scorer", ONE_FLOWER).status()).isEqualTo(200);
+            assertThat(infer("bob", "scorer", Deploying.ONE_FLOWER).status()).isEqualTo(200);
         }
         assertThat(infer("bob", "scorer", WRONG_SHAPE).status()).isEqualTo(400);
 
@@ -116,9 +114,9 @@ class ServingObservabilityIT extends ApiTestBase {
         deploying.awaitServing("unsampled", 1);
         Api.Reply tooMuch = api.patch(Users.token("carol"), deployment("sampled"), Map.of("payloadSampleRate", 1.5));
 
-        Inference.Answer answered = infer("bob", "sampled", ONE_FLOWER);
+        Inference.Answer answered = infer("bob", "sampled", Deploying.ONE_FLOWER);
         Inference.Answer refused = infer("bob", "sampled", WRONG_SHAPE);
-        infer("bob", "unsampled", ONE_FLOWER);
+        infer("bob", "unsampled", Deploying.ONE_FLOWER);
 
         assertThat(tooMuch.status()).isEqualTo(400);
         assertThat(tooMuch.json().path("errors").findValuesAsText("field")).containsExactly("payloadSampleRate");
@@ -157,11 +155,11 @@ class ServingObservabilityIT extends ApiTestBase {
                 .isEqualTo(30);
 
         String acmeOld = requestId(inference.postJson(Users.token("bob"), acme.projectPath()
-                + "/deployments/scorer/predict", ONE_FLOWER));
+                + "/deployments/scorer/predict", Deploying.ONE_FLOWER));
         String acmeRecent = requestId(inference.postJson(Users.token("bob"), acme.projectPath()
-                + "/deployments/scorer/predict", ONE_FLOWER));
+                + "/deployments/scorer/predict", Deploying.ONE_FLOWER));
         String otherOld = requestId(inference.postJson(Users.token("bob"), other.projectPath()
-                + "/deployments/scorer/predict", ONE_FLOWER));
+                + "/deployments/scorer/predict", Deploying.ONE_FLOWER));
         awaitLogAt(acme, 2);
         awaitLogAt(other, 1);
         backdate(acmeOld, Duration.ofDays(2));
@@ -179,7 +177,7 @@ class ServingObservabilityIT extends ApiTestBase {
     @Test
     void aRequestIsTheLastNodeOfItsLineageFromTheModelVersionThroughItsPromotionAndDeployment() {
         serveIris(acme, deploying, "scorer", Map.of());
-        String request = requestId(infer("bob", "scorer", ONE_FLOWER));
+        String request = requestId(infer("bob", "scorer", Deploying.ONE_FLOWER));
         awaitLog("bob", "scorer", 1);
 
         Api.Reply lineage = api.get(Users.token("dave"), acme.projectPath() + "/lineage?node=request:" + request);

@@ -31,6 +31,15 @@ public record TensorSpec(String name, String elementType, List<Long> shape) {
     }
 
     /** Whether this is a tensor (rather than a sequence or a map). */
+    /** The Open Inference Protocol's datatype of this tensor (FP32, INT64, ...), or its ONNX type when it has none. */
+    public String protocolDatatype() {
+        try {
+            return InputCheck.protocolType(this).protocolName();
+        } catch (InvalidInputException unsupported) {
+            return elementType().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
     public boolean isTensor() {
         return !SEQUENCE.equals(elementType) && !MAP.equals(elementType);
     }

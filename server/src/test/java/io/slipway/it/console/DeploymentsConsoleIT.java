@@ -12,8 +12,6 @@ import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.TestPlatform;
 import io.slipway.it.support.Users;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -64,8 +62,7 @@ class DeploymentsConsoleIT extends BrowserTestBase {
         screenshot(page, "deployment-1-ready");
 
         Inference.Answer answer = new Inference(base.toURI()).postJson(Users.token("bob"),
-                acme.projectPath() + "/serving/v2/models/scorer/infer", Map.of("inputs", List.of(Map.of("name", "input",
-                        "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(5.1, 3.5, 1.4, 0.2)))));
+                acme.projectPath() + "/serving/v2/models/scorer/infer", Deploying.ONE_FLOWER);
         org.assertj.core.api.Assertions.assertThat(answer.status()).as("%s", answer).isEqualTo(200);
         assertThat(deployments.logCell(answer.header("X-Request-Id").orElseThrow())).isVisible(
                 new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
@@ -83,8 +80,7 @@ class DeploymentsConsoleIT extends BrowserTestBase {
         assertThat(deployments.historyCell("rollback")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         screenshot(page, "deployment-3-rolled-back");
         org.assertj.core.api.Assertions.assertThat(new Inference(base.toURI()).postJson(Users.token("bob"),
-                acme.projectPath() + "/serving/v2/models/scorer/infer", Map.of("inputs", List.of(Map.of("name", "input",
-                        "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(5.1, 3.5, 1.4, 0.2)))))
+                acme.projectPath() + "/serving/v2/models/scorer/infer", Deploying.ONE_FLOWER)
                 .json().path("model_version").asText()).isEqualTo("1");
     }
 }

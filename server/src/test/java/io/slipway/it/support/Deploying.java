@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -19,6 +20,10 @@ public final class Deploying {
     private final Api api;
     private final Uploads uploads;
     private final TestOrg org;
+
+    /** One iris flower for the models {@link #irisModel} makes: a V2 request body, with the caller's id. */
+    public static final Map<String, Object> ONE_FLOWER = Map.of("id", "flower-1", "inputs", List.of(Map.of(
+            "name", "input", "shape", List.of(1, 4), "datatype", "FP32", "data", List.of(List.of(5.1, 3.5, 1.4, 0.2)))));
 
     public Deploying(Api api, Uploads uploads, TestOrg org) {
         this.api = api;
