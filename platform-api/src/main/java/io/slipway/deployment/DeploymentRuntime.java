@@ -18,6 +18,7 @@ import io.slipway.serving.Admission;
 import io.slipway.serving.BatchingSettings;
 import io.slipway.serving.ExecutionTarget;
 import io.slipway.serving.LoadedModel;
+import io.slipway.serving.ModelCache;
 import io.slipway.serving.ModelLoader;
 import io.slipway.serving.Route;
 import io.slipway.serving.Routes;
@@ -99,6 +100,8 @@ public class DeploymentRuntime {
     private final Map<UUID, Integer> failed = new ConcurrentHashMap<>();
     private volatile ExecutorService worker;
     private volatile ModelLoader loader;
+    /** Sessions by digest: deployments of an organization that serve the same bytes share one. */
+    private final ModelCache sessions = new ModelCache();
     private ScheduledFuture<?> sweep;
     private ScheduledFuture<?> watching;
     private final java.util.concurrent.atomic.AtomicReference<DeploymentRepository.Watermark> seen =
@@ -289,9 +292,14 @@ public class DeploymentRuntime {
         report(desired, DeploymentState.LOADING, Optional.empty(), route);
         long start = System.nanoTime();
         LoadedModel model;
-        try (InputStream bytes = content.open(orgId, ObjectStore.contentKey(version.artifactSha256()))) {
-            model = loader.load(bytes, version.artifactSha256(), desired.modelName() + " v" + version.number(),
-                    ExecutionTarget.cpu(settings.intraOpThreads()));
+        ExecutionTarget target = ExecutionTarget.cpu(settings.intraOpThreads());
+        try {
+            model = sessions.acquire(orgId.toString(), version.artifactSha256(), target, () -> {
+                try (InputStream bytes = content.open(orgId, ObjectStore.contentKey(version.artifactSha256()))) {
+                    return loader.load(bytes, version.artifactSha256(), desired.modelName() + " v" + version.number(),
+                            target);
+                }
+            });
         } catch (UnloadableModelException | java.io.IOException | RuntimeException e) {
             String reason = "Version " + version.number() + " did not load: " + message(e)
                     + route.current().map(c -> " Version " + c.version() + " keeps serving.").orElse("");

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An ONNX Runtime session over a model whose bytes were verified against their registered SHA-256, ready to
  * answer. Thread-safe: ONNX Runtime sessions may run concurrently.
  * <p>
- * Its life is counted: whoever keeps it (a deployment's route, the cache) holds a reference from
- * {@link ModelLoader#load}, and every request takes a {@link #lease()} for as long as it runs. The session is
+ * Its life is counted: whoever keeps it (a deployment's route) holds a reference from {@link ModelLoader#load}
+ * or {@link ModelCache#acquire}, and every request takes a {@link #lease()} for as long as it runs. The session is
  * closed when the last reference goes, so a model switched away from finishes every request already running on
  * it and is never closed under one.
  */
