@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Deploying a model: its name (also its model name on the inference protocol's paths), the model, and whether it
- * follows production, follows staging or is pinned to a version. Following production is offered only to those
+ * Deploying a model: its name (also its model name on the inference protocol's paths), the model, whether it
+ * follows production, follows staging or is pinned to a version, its compute pool, and whether viewers may call it
+ * and how many requests' bodies it keeps. Following production is offered only to those
  * who may manage such a deployment; the service checks it again.
  */
 final class NewDeploymentDialog extends Dialog {
@@ -68,23 +69,30 @@ final class NewDeploymentDialog extends Dialog {
         target.addValueChangeListener(e -> version.setVisible(PINNED.equals(e.getValue())));
         Checkbox viewers = new Checkbox("Viewers may call it");
         viewers.setId("deployment-viewers");
+        Select<String> pool = new Select<>();
+        pool.setId("deployment-pool");
+        pool.setLabel("Compute pool");
+        pool.setItems(DeploymentService.LOCAL_POOL);
+        pool.setValue(DeploymentService.LOCAL_POOL);
+        pool.setHelperText("The local pool serves from this server; more pools come with compute pools");
         IntegerField samples = new IntegerField("Keep the bodies of (% of requests)");
         samples.setId("deployment-payload-samples");
         samples.setHelperText("Payload samples in the request log, cut at 16 KiB; 0 keeps none");
         samples.setMin(0);
         samples.setMax(100);
         samples.setValue(0);
-        FormLayout form = new FormLayout(name, model, target, version, viewers, samples);
+        FormLayout form = new FormLayout(name, model, target, version, pool, viewers, samples);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
 
         Button create = new Button("Deploy", e -> {
             boolean pinned = PINNED.equals(target.getValue());
             String stage = pinned ? null : PRODUCTION.equals(target.getValue()) ? "production" : "staging";
+            double sampleRate = samples.isInvalid() || samples.getValue() == null ? 0.0
+                    : Math.clamp(samples.getValue(), 0, 100) / 100.0;
             DeploymentView deployment = deployments.create(scope.caller(), scope.org(), scope.project(),
                     new NewDeployment(name.getValue().strip(), model.getValue(), stage, pinned ? version.getValue() : null,
-                            null, null, null, viewers.getValue(), samples.isInvalid() || samples.getValue() == null
-                            ? 0.0 : Math.clamp(samples.getValue(), 0, 100) / 100.0));
+                            pool.getValue(), null, null, viewers.getValue(), sampleRate));
             close();
             created.accept(deployment);
         });
