@@ -48,7 +48,7 @@ class ChartRenderingTest {
             "SLIPWAY_DB_KIND", "SLIPWAY_DB_URL", "SLIPWAY_DB_USER", "SLIPWAY_DB_PASSWORD",
             "SLIPWAY_OIDC_ISSUER", "SLIPWAY_OIDC_JWKS_URI",
             "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET",
-            "SLIPWAY_KEYSTORE_PASSWORD", "SLIPWAY_AUDIT_KEY",
+            "SLIPWAY_KEYSTORE_PASSWORD", "SLIPWAY_AUDIT_KEY", "SLIPWAY_METRICS_TOKEN",
             "SLIPWAY_KEYCLOAK_URL", "SLIPWAY_PUBLIC_URL",
             "SLIPWAY_S3_ENDPOINT", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY", "SLIPWAY_S3_REGION",
             "SLIPWAY_ARTIFACTS_MAX_BYTES", "ORT_DISABLE_TELEMETRY",
@@ -57,7 +57,7 @@ class ChartRenderingTest {
     private static final Set<String> SECRET_SETTINGS = Set.of(
             "SLIPWAY_DB_PASSWORD", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY",
             "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET", "SLIPWAY_KEYSTORE_PASSWORD",
-            "SLIPWAY_AUDIT_KEY");
+            "SLIPWAY_AUDIT_KEY", "SLIPWAY_METRICS_TOKEN");
     private static final Set<String> CLUSTER_SCOPED_KINDS = Set.of("ResourceFlavor", "ClusterQueue");
 
     static List<String> scenarios() {
@@ -179,6 +179,11 @@ class ChartRenderingTest {
         Map<String, String> secretRefs = secretRefs(server);
         assertThat(secretRefs.keySet()).isEqualTo(new TreeSet<>(SECRET_SETTINGS));
         assertThat(new HashSet<>(secretRefs.values())).containsExactly(FULLNAME);
+        assertThat(server.findValues("secretKeyRef").stream()
+                .filter(ref -> ref.path("key").asText().equals("SLIPWAY_METRICS_TOKEN"))
+                .map(ref -> ref.path("optional").asBoolean()).toList())
+                .as("an existing Secret without the metrics token leaves /metrics shut, the pod still starts")
+                .containsExactly(true);
         Set<String> all = new TreeSet<>(config.keySet());
         all.addAll(secretRefs.keySet());
         assertThat(all).isEqualTo(new TreeSet<>(SERVER_SETTINGS));
