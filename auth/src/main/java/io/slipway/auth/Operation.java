@@ -9,6 +9,10 @@ public enum Operation {
     ORG_CREATE(Scope.PLATFORM, null, null, false),
     STORAGE_COLLECT(Scope.PLATFORM, null, null, false),
     PLATFORM_AUDIT_READ(Scope.PLATFORM, null, null, false),
+    /** Defining compute pools (everyone signed in may list them, with their capacity and use). */
+    POOL_MANAGE(Scope.PLATFORM, null, null, false),
+    /** Setting an organization's quota on a pool: the platform's to give, not the organization's. */
+    QUOTA_MANAGE(Scope.PLATFORM, null, null, false),
 
     // organization level
     ORG_READ(Scope.ORGANIZATION, OrgRole.MEMBER, null, false),
@@ -23,6 +27,8 @@ public enum Operation {
     ORG_AUDIT_VERIFY(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
     /** The organization's settings, e.g. how long serving's request log is kept (reading them is ORG_READ). */
     ORG_SETTINGS_UPDATE(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
+    /** The organization's quotas and what it uses of them (GPU-hours per project too). */
+    QUOTA_READ(Scope.ORGANIZATION, OrgRole.OWNER, null, false),
 
     // project level; the flag says whether an organization owner may do it without a project role
     PROJECT_READ(Scope.PROJECT, null, ProjectRole.VIEWER, true),
@@ -53,7 +59,11 @@ public enum Operation {
     DEPLOYMENT_MANAGE(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
     DEPLOYMENT_MANAGE_PRODUCTION(Scope.PROJECT, null, ProjectRole.MANAGER, false),
     /** Calling a deployment; a viewer only where the deployment lets viewers call it (checked by the service). */
-    DEPLOYMENT_INFER(Scope.PROJECT, null, ProjectRole.VIEWER, false);
+    DEPLOYMENT_INFER(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    /** A project's runs: their state, params, metrics and logs. */
+    RUN_READ(Scope.PROJECT, null, ProjectRole.VIEWER, false),
+    RUN_START(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false),
+    RUN_CANCEL(Scope.PROJECT, null, ProjectRole.DATA_SCIENTIST, false);
 
     /** Where an operation applies, which decides what the caller's roles are looked up against. */
     public enum Scope { PLATFORM, ORGANIZATION, PROJECT }
@@ -96,7 +106,7 @@ public enum Operation {
                  ORG_AUDIT_VERIFY,
                  PROJECT_READ, PROJECT_MEMBER_LIST, PROJECT_AUDIT_READ, DATASET_READ, MODEL_READ, LINEAGE_READ,
                  PROMOTION_POLICY_READ, PROMOTION_READ, STAGE_HISTORY_READ,
-                 WEBHOOK_READ, DEPLOYMENT_READ, DEPLOYMENT_INFER -> false;
+                 WEBHOOK_READ, DEPLOYMENT_READ, DEPLOYMENT_INFER, QUOTA_READ, RUN_READ -> false;
             default -> true;
         };
     }

@@ -38,6 +38,8 @@ class AccessPolicyTest {
         expect(Operation.ORG_CREATE, F, A, F, F, F, F, F, F);
         expect(Operation.STORAGE_COLLECT, F, A, F, F, F, F, F, F);
         expect(Operation.PLATFORM_AUDIT_READ, F, A, F, F, F, F, F, F);
+        expect(Operation.POOL_MANAGE, F, A, F, F, F, F, F, F);
+        expect(Operation.QUOTA_MANAGE, F, A, F, F, F, F, F, F);
         expect(Operation.ORG_READ, H, H, A, A, A, A, A, A);
         expect(Operation.ORG_MEMBER_LIST, H, H, A, A, A, A, A, A);
         expect(Operation.ORG_MEMBER_INVITE, H, H, F, A, F, F, F, F);
@@ -49,6 +51,7 @@ class AccessPolicyTest {
         expect(Operation.ORG_AUDIT_READ, H, H, F, A, F, F, F, F);
         expect(Operation.ORG_AUDIT_VERIFY, H, H, F, A, F, F, F, F);
         expect(Operation.ORG_SETTINGS_UPDATE, H, H, F, A, F, F, F, F);
+        expect(Operation.QUOTA_READ, H, H, F, A, F, F, F, F);
         expect(Operation.PROJECT_READ, H, H, H, A, A, A, A, A);
         expect(Operation.PROJECT_UPDATE, H, H, H, A, F, F, F, A);
         expect(Operation.PROJECT_DELETE, H, H, H, A, F, F, F, A);
@@ -74,6 +77,9 @@ class AccessPolicyTest {
         expect(Operation.DEPLOYMENT_MANAGE, H, H, H, F, F, A, A, A);
         expect(Operation.DEPLOYMENT_MANAGE_PRODUCTION, H, H, H, F, F, F, A, A);
         expect(Operation.DEPLOYMENT_INFER, H, H, H, F, A, A, A, A);
+        expect(Operation.RUN_READ, H, H, H, F, A, A, A, A);
+        expect(Operation.RUN_START, H, H, H, F, F, A, A, A);
+        expect(Operation.RUN_CANCEL, H, H, H, F, F, A, A, A);
     }
 
     private static void expect(Operation operation, String... perWho) {

@@ -33,6 +33,14 @@ public final class Json {
     }
 
     /** Reads JSON that Slipway itself wrote (stored columns): a failure is a server error. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored JSON does not read as " + type.getSimpleName(), e);
+        }
+    }
+
     public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);

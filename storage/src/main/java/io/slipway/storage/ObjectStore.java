@@ -324,6 +324,18 @@ public final class ObjectStore implements AutoCloseable {
         delete(staged.bucket(), staged.tempKey());
     }
 
+    /**
+     * Writes a small object (held in memory by the caller: a chunk of a run's log) at a key of the caller's making,
+     * built from ids only; replaces what was there.
+     */
+    public void write(String bucket, String key, byte[] data) {
+        requireObject(bucket, key);
+        if (key.startsWith(ObjectKeys.CONTENT_PREFIX) || key.startsWith(ObjectKeys.TEMP_PREFIX)) {
+            throw new IllegalArgumentException("Content and staged uploads are written by store() and stage(): " + key);
+        }
+        S3Calls.await("write", bucket, key, () -> client.putBytes(bucket, key, data, data.length));
+    }
+
     // ---- reading
 
     /**

@@ -30,7 +30,7 @@ import java.util.Set;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SignInFilter extends HttpFilter {
 
-    private static final List<String> OPEN_PREFIXES = List.of("/api/", "/errors/", "/signin/", "/signout", "/metrics",
+    private static final List<String> OPEN_PREFIXES = List.of("/api/", "/run-api/", "/errors/", "/signin/", "/signout", "/metrics",
             "/health", "/openapi");
     /** Vaadin's background requests, which it answers with "session expired" when it knows no session. */
     private static final Set<String> VAADIN_BACKGROUND_REQUESTS = Set.of("uidl", "heartbeat", "push");
