@@ -39,11 +39,13 @@ public class ModelUploads {
     private final UploadValidation validation;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final RunReferences runs;
 
     @Inject
     public ModelUploads(ProjectAccess access, ArtifactUploads uploads, ArtifactRegistry artifacts,
                         ModelRepository models, TrainingData trainingData, UploadValidation validation,
-                        AuditLog audit, Outbox outbox) {
+                        AuditLog audit, Outbox outbox, RunReferences runs) {
+        this.runs = runs;
         this.access = access;
         this.uploads = uploads;
         this.artifacts = artifacts;
@@ -55,7 +57,7 @@ public class ModelUploads {
     }
 
     protected ModelUploads() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     public ModelVersionView upload(Caller caller, String orgSlug, String projectSlug, String name,
@@ -68,6 +70,10 @@ public class ModelUploads {
                 .orElseGet(() -> ModelFormat.fromFileName(body.safeFileName()));
         ProjectContext project = access.inProject(caller, orgSlug, projectSlug, Operation.MODEL_UPLOAD, context -> {
             trainingData.resolve(context, metadata.datasets());
+            if (metadata.run() != null && !runs.exists(context.project().id(), metadata.run())) {
+                throw ProblemException.unprocessable("unknown-run", "Run " + metadata.run()
+                        + " does not exist in this project.");
+            }
             return context;
         });
         OnnxCheck onnx = format == ModelFormat.ONNX ? validation.onnxCheck(body.safeFileName().orElse(name + ".onnx")) : null;

@@ -40,10 +40,6 @@ public class UploadValidation {
                 throw ProblemException.invalidField("params." + key, "must be a string, number or boolean");
             }
         });
-        if (metadata.run() != null) {
-            throw ProblemException.unprocessable("unknown-run", "Run " + metadata.run()
-                    + " does not exist in this project.");
-        }
     }
 
     /** The check an ONNX upload must pass: ONNX Runtime loads it, in an inspector process. */

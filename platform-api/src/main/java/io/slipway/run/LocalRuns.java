@@ -75,6 +75,11 @@ public class LocalRuns {
     private final long logMaxBytes;
     private final String callbackUrl;
     private final Map<UUID, Active> active = new ConcurrentHashMap<>();
+
+    /** Threads of this application (its context: CDI, JPA, Bean Validation), on which runs are finished. */
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedThreadFactory threadFactory;
+    private volatile java.util.concurrent.ExecutorService containerThreads;
     /** Ended runs' logs, kept a little while for followers that have not read the end yet. */
     private final Map<UUID, RunLog> recentlyEnded = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -109,6 +114,13 @@ public class LocalRuns {
 
     /** Starts an admitted run (after its admission committed); a run that cannot start ends FAILED at once. */
     void launch(UUID orgId, UUID runId, String token) {
+        if (containerThreads == null) {
+            synchronized (this) {
+                if (containerThreads == null) {
+                    containerThreads = java.util.concurrent.Executors.newCachedThreadPool(threadFactory);
+                }
+            }
+        }
         Active run = new Active(orgId, runId, new RunLog(logMaxBytes), workRoot.resolve(runId.toString()));
         active.put(runId, run);
         try {
@@ -128,7 +140,8 @@ public class LocalRuns {
                             end(run, RunState.TIMED_OUT, "ran past its timeout of " + timeout.toSeconds() + " s");
                         }
                     });
-            process.exit().whenComplete((code, failure) -> finish(run, code));
+            // finishing registers outputs (Bean Validation, JPA): on a container thread, not the JDK's pool
+            process.exit().whenCompleteAsync((code, failure) -> finish(run, code), containerThreads);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.INFO, "Run " + runId + " could not start", e);
             run.log.note("could not start: " + e.getMessage());
@@ -277,6 +290,9 @@ public class LocalRuns {
     void stopAll() {
         for (Active run : all()) {
             end(run, RunState.FAILED, "platform stopped");
+        }
+        if (containerThreads != null) {
+            containerThreads.shutdown();
         }
     }
 

@@ -3,8 +3,10 @@ package io.slipway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
 import io.slipway.it.support.ApiTestBase;
+import io.slipway.it.support.Digests;
 import io.slipway.it.support.TestOrg;
 import io.slipway.it.support.Users;
 import java.io.BufferedReader;
@@ -13,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs on the local pool with real tokens: how they end (exit code, timeout, cancel), their logs (plain and
@@ -32,11 +36,63 @@ class RunsIT extends ApiTestBase {
 
     private static final Map<String, Object> SMALL = Map.of("cpu", 0.1, "memoryMib", 64);
 
+    @TempDir
+    Path scratch;
+
     private TestOrg acme;
 
     @BeforeEach
     void aFreshOrganization() {
         acme = TestOrg.create(api);
+    }
+
+    @Test
+    void theBuiltInTrainerTurnsADatasetVersionIntoAModelVersionItsStarterCannotApprove() {
+        byte[] csv = Digests.read(SampleModels.trainingCsv(scratch));
+        Api.Reply dataset = uploads.raw(Users.token("bob"), acme.projectPath()
+                + "/datasets/flowers/versions?fileName=flowers.csv", "text/csv", csv);
+        assertThat(dataset.status()).as("%s", dataset).isEqualTo(201);
+
+        JsonNode run = start(acme, "bob", Map.of("name", "first flowers model",
+                "command", List.of("slipway-train", "tabular", "--target", SampleModels.LABEL, "--steps", "4"),
+                "inputs", List.of("flowers:1"), "params", Map.of("learner", "logistic"),
+                "outputs", List.of(Map.of("path", "model.onnx", "model", "flowers")),
+                "resources", Map.of("cpu", 1, "memoryMib", 768)));
+        JsonNode ended = awaitRun(acme, run, r -> ended(r));
+        String log = api.get(Users.token("bob"), runPath(acme, run) + "/logs").body();
+
+        assertThat(ended.path("state").asText()).as("%s\n%s", ended, log).isEqualTo("succeeded");
+        assertThat(ended.path("outputModels").get(0).asText()).isEqualTo("flowers:1");
+        assertThat(log).contains("stdout step 4: accuracy");
+        JsonNode series = api.get(Users.token("dave"), runPath(acme, run) + "/metrics").json();
+        assertThat(series.path("accuracy")).hasSize(4);
+        assertThat(series.path("auc")).hasSize(4);
+        JsonNode version = api.get(Users.token("dave"), acme.projectPath() + "/models/flowers/versions/1").json();
+        assertThat(version.path("format").asText()).isEqualTo("onnx");
+        assertThat(version.path("metrics").path("accuracy").asDouble()).isGreaterThan(0.8);
+        assertThat(version.path("params").path("learner").asText()).isEqualTo("logistic");
+        assertThat(version.path("run").asText()).isEqualTo(run.path("id").asText());
+        assertThat(version.path("datasets").get(0).asText()).isEqualTo("flowers:1");
+        JsonNode lineage = api.get(Users.token("dave"), acme.projectPath()
+                + "/lineage?node=model-version:flowers:1&depth=2").json();
+        String runNode = "run:" + run.path("id").asText();
+        assertThat(lineage.path("nodes").findValuesAsText("id")).contains("dataset-version:flowers:1", runNode);
+        assertThat(lineage.path("edges")).anySatisfy(edge -> {
+            assertThat(edge.path("from").asText()).isEqualTo("dataset-version:flowers:1");
+            assertThat(edge.path("to").asText()).isEqualTo(runNode);
+        }).anySatisfy(edge -> {
+            assertThat(edge.path("from").asText()).isEqualTo(runNode);
+            assertThat(edge.path("to").asText()).isEqualTo("model-version:flowers:1");
+        });
+
+        Api.Reply requested = api.post(Users.token("bob"), acme.projectPath() + "/promotions", Map.of("model",
+                "flowers", "version", 1, "targetStage", "production", "justification", "trained on flowers:1"));
+        assertThat(requested.status()).as("%s", requested).isEqualTo(201);
+        String promotion = acme.projectPath() + "/promotions/" + requested.json().path("id").asText();
+        Api.Reply bobApproves = api.post(Users.token("bob"), promotion + "/approve", Map.of("comment", "mine"));
+        Api.Reply carolApproves = api.post(Users.token("carol"), promotion + "/approve", Map.of("comment", "ok"));
+        assertThat(bobApproves.status()).isEqualTo(403);
+        assertThat(carolApproves.status()).as("%s", carolApproves).isEqualTo(200);
     }
 
     @Test
