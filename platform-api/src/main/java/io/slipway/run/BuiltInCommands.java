@@ -18,8 +18,11 @@ final class BuiltInCommands {
         if (command.isEmpty() || !command.getFirst().equals(TRAIN)) {
             return command;
         }
-        List<String> resolved = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", trainerClasspath(),
-                "io.slipway.compute.train.Trainer"));
+        List<String> resolved = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        if (Runtime.version().feature() >= 24) {
+            resolved.add("--sun-misc-unsafe-memory-access=allow"); // protobuf's, through Tribuo's ONNX export
+        }
+        resolved.addAll(List.of("-cp", trainerClasspath(), "io.slipway.compute.train.Trainer"));
         resolved.addAll(command.subList(1, command.size()));
         return resolved;
     }

@@ -105,6 +105,12 @@ public class RunService {
         });
     }
 
+    /** Whether the caller may start and cancel the project's runs (the console shows the buttons or not). */
+    public boolean mayStart(Caller caller, String orgSlug, String projectSlug) {
+        return access.inProject(caller, orgSlug, projectSlug, Operation.RUN_READ,
+                context -> context.may(Operation.RUN_START));
+    }
+
     public Page<RunView> list(Caller caller, String orgSlug, String projectSlug, PageRequest page) {
         return access.inProject(caller, orgSlug, projectSlug, Operation.RUN_READ, context -> {
             Optional<Integer> before = page.afterNumber().map(Long::intValue);

@@ -137,6 +137,7 @@ public class ProjectLayout extends HorizontalLayout implements RouterLayout, Bef
                 VaadinIcon.INBOX);
         promotions.setMatchNested(true);
         nav.addItem(promotions);
+        nav.addItem(item("Runs", "nav-runs", io.slipway.console.run.RunsView.class, parameters, VaadinIcon.PLAY_CIRCLE));
         nav.addItem(item("Deployments", "nav-deployments", DeploymentsView.class, parameters, VaadinIcon.SERVER));
     }
 

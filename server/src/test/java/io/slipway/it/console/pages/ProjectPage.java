@@ -64,6 +64,11 @@ public final class ProjectPage {
         return DeploymentsPage.expect(page);
     }
 
+    public RunsPage runs() {
+        page.locator("#nav-runs").click();
+        return RunsPage.expect(page);
+    }
+
     public PromotionsInbox promotions() {
         page.locator("#nav-promotions").click();
         return PromotionsInbox.expect(page);

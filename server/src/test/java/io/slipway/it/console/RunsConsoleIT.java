@@ -1,0 +1,71 @@
+package io.slipway.it.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.slipway.devstack.SampleModels;
+import io.slipway.it.console.pages.KeycloakLoginPage;
+import io.slipway.it.console.pages.ProjectPage;
+import io.slipway.it.console.pages.RunsPage;
+import io.slipway.it.support.Api;
+import io.slipway.it.support.Digests;
+import io.slipway.it.support.TestOrg;
+import io.slipway.it.support.TestPlatform;
+import io.slipway.it.support.Users;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs in the console, in a real browser: bob starts the built-in trainer on a CSV dataset version, watches its log
+ * and its accuracy chart grow while it trains, sees it succeed and opens the model version it produced. Screens
+ * are saved under {@code target/console-screenshots/run-*.png}.
+ */
+@EnabledIf(value = BrowserTestBase.CHROMIUM_INSTALLED, disabledReason = BrowserTestBase.NO_CHROMIUM)
+class RunsConsoleIT extends BrowserTestBase {
+
+    private static final LocatorAssertions.ContainsTextOptions SOON =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+    private static final LocatorAssertions.HasAttributeOptions HAS_SOON =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(60_000);
+
+    @TempDir
+    Path scratch;
+
+    private TestOrg acme;
+
+    @BeforeEach
+    void aCsvDatasetVersion() {
+        acme = TestOrg.create(api);
+        Api.Reply dataset = uploads.raw(Users.token("bob"), acme.projectPath()
+                + "/datasets/flowers/versions?fileName=flowers.csv", "text/csv",
+                Digests.read(SampleModels.trainingCsv(scratch)));
+        org.assertj.core.api.Assertions.assertThat(dataset.status()).as("%s", dataset).isEqualTo(201);
+    }
+
+    @Test
+    void bobTrainsAModelFromTheConsoleWatchingItsLogAndAccuracyGrow() {
+        page.navigate(base.toString());
+        var console = KeycloakLoginPage.expectAt(page, TestPlatform.keycloak().issuer()).signInAs("bob", "bob");
+        RunsPage runs = ProjectPage.openFrom(console, acme.slug(), acme.project()).runs();
+
+        runs.startTrainer("flowers from the console", "flowers:1", SampleModels.LABEL, "flowers");
+        assertThat(runs.log()).containsText("stdout step 1: accuracy", SOON);
+        assertThat(runs.metricsChart()).hasAttribute("data-points", Pattern.compile(".*accuracy=\\d+.*"), HAS_SOON);
+        assertThat(runs.metricsChartCanvas()).isVisible();
+        screenshot(page, "run-1-training");
+
+        assertThat(runs.state()).containsText("succeeded", SOON);
+        assertThat(runs.metricsChart()).hasAttribute("data-points", "accuracy=10,auc=10");
+        assertThat(runs.log()).containsText("is now version 1 of model 'flowers'", SOON);
+        screenshot(page, "run-2-succeeded");
+
+        runs.output("flowers").click();
+        assertThat(page.locator("#model-versions")).containsText("flowers:1", SOON);
+        assertThat(page.locator("#model-versions")).containsText("accuracy");
+        screenshot(page, "run-3-model-version");
+    }
+}
