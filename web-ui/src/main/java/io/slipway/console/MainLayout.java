@@ -20,7 +20,10 @@ public class MainLayout extends AppLayout {
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span user = new Span(caller.username());
         user.setId("signed-in-user");
-        HorizontalLayout bar = new HorizontalLayout(title, user, new SignOutForm());
+        com.vaadin.flow.router.RouterLink pools = new com.vaadin.flow.router.RouterLink("Pools and quotas",
+                io.slipway.console.pool.PoolsView.class);
+        pools.setId("nav-pools");
+        HorizontalLayout bar = new HorizontalLayout(title, pools, user, new SignOutForm());
         bar.setWidthFull();
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.expand(title);

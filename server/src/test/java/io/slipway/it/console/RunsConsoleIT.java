@@ -68,4 +68,23 @@ class RunsConsoleIT extends BrowserTestBase {
         assertThat(page.locator("#model-versions")).containsText("accuracy");
         screenshot(page, "run-3-model-version");
     }
+
+    @Test
+    void anOwnerSeesThePoolsCapacityAndHerOrganizationsQuota() {
+        Api.Reply quota = api.put(Users.token("root"), acme.path() + "/quotas/local-cpu",
+                java.util.Map.of("maxConcurrentRuns", 3, "gpuHoursPerMonth", 100));
+        org.assertj.core.api.Assertions.assertThat(quota.status()).as("%s", quota).isEqualTo(200);
+        page.navigate(base.toString());
+        KeycloakLoginPage.expectAt(page, TestPlatform.keycloak().issuer()).signInAs("alice", "alice");
+        page.locator("#nav-pools").click();
+
+        assertThat(page.locator("#pool-local-cpu")).containsText("local-cpu · local · CPU only");
+        assertThat(page.locator("#pool-local-cpu-cpus")).isVisible();
+        page.locator("#quota-organization").click();
+        page.locator("vaadin-select-item[role=option]").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(acme.slug())).click();
+        assertThat(page.locator("#quotas")).containsText("0 of 3", SOON);
+        assertThat(page.locator("#quotas")).containsText("0 of 100");
+        screenshot(page, "run-4-pools-and-quotas");
+    }
 }

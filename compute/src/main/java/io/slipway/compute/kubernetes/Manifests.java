@@ -1,0 +1,177 @@
+package io.slipway.compute.kubernetes;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.slipway.compute.Resources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The objects the kubernetes backend creates. Every pod runs as a non-root user with no privilege escalation, no
+ * capabilities, the runtime's seccomp profile and no service-account token; asks for its CPUs and memory (and
+ * {@code nvidia.com/gpu} as request and limit); lands on the pool's nodes (selector, tolerations); and carries
+ * the owner labels ({@link Labels}).
+ */
+public final class Manifests {
+
+    public static final long RUN_AS_USER = 1000;
+    /** Finished Jobs (and their pods) are deleted after this long; their logs are in object storage by then. */
+    public static final int TTL_AFTER_FINISHED_SECONDS = 3600;
+    public static final int REPLICA_PORT = 8081;
+    public static final List<String> REPLICA_COMMAND = List.of("java", "-cp", "/opt/slipway/lib/*",
+            "io.slipway.serving.ReplicaMain");
+    static final String INPUT_DIR = "/slipway/input";
+    static final String OUTPUT_DIR = "/slipway/output";
+    static final String TOKEN_KEY = "token";
+
+    private Manifests() {
+    }
+
+    /**
+     * The run's Job, suspended: Kueue admits it (the queue label names the organization's LocalQueue for the pool)
+     * by unsuspending it. It is not retried (a failed run is a result), and ends at its timeout.
+     */
+    public static Job job(RunJob run, Placement placement) {
+        Map<String, String> labels = Labels.owner(run.org(), run.project());
+        labels.put(Labels.RUN, run.runId().toString());
+        labels.put(Labels.POOL, placement.pool());
+        labels.put(Labels.KUEUE_QUEUE, placement.localQueueOf(run.org()));
+        List<EnvVar> env = new ArrayList<>();
+        new TreeMap<>(run.env()).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        env.add(new EnvVar("SLIPWAY_RUN_ID", run.runId().toString(), null));
+        env.add(new EnvVar("SLIPWAY_INPUT_DIR", INPUT_DIR, null));
+        env.add(new EnvVar("SLIPWAY_OUTPUT_DIR", OUTPUT_DIR, null));
+        env.add(new EnvVarBuilder().withName("SLIPWAY_RUN_TOKEN").withNewValueFrom().withNewSecretKeyRef()
+                .withName(run.jobName()).withKey(TOKEN_KEY).endSecretKeyRef().endValueFrom().build());
+        Container container = container("run", run.image(), run.command(), run.args(), env, run.request())
+                .addNewVolumeMount().withName("input").withMountPath(INPUT_DIR).endVolumeMount()
+                .addNewVolumeMount().withName("output").withMountPath(OUTPUT_DIR).endVolumeMount()
+                .build();
+        PodSpec pod = pod(placement, container)
+                .withRestartPolicy("Never")
+                .addNewVolume().withName("input").withNewEmptyDir().endEmptyDir().endVolume()
+                .addNewVolume().withName("output").withNewEmptyDir().endEmptyDir().endVolume()
+                .build();
+        return new JobBuilder()
+                .withNewMetadata().withName(run.jobName()).withNamespace(placement.namespaceOf(run.org()))
+                .withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withSuspend(true)
+                .withBackoffLimit(0)
+                .withTtlSecondsAfterFinished(TTL_AFTER_FINISHED_SECONDS)
+                .withActiveDeadlineSeconds(run.timeout().toSeconds())
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withSpec(pod).endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** The run token, for the Job's {@code SLIPWAY_RUN_TOKEN} (never in the Job's spec itself). */
+    public static Secret tokenSecret(RunJob run, Placement placement) {
+        Map<String, String> labels = Labels.owner(run.org(), run.project());
+        labels.put(Labels.RUN, run.runId().toString());
+        return new SecretBuilder()
+                .withNewMetadata().withName(run.jobName()).withNamespace(placement.namespaceOf(run.org()))
+                .withLabels(labels).endMetadata()
+                .withType("Opaque")
+                .addToStringData(TOKEN_KEY, run.token())
+                .build();
+    }
+
+    /** A serving deployment's replicas: ready once the replica answers {@code /v2/health/ready}. */
+    public static Deployment replicas(ReplicaSpec replica, Placement placement) {
+        Map<String, String> selector = Labels.owner(replica.org(), replica.project());
+        selector.put(Labels.DEPLOYMENT, replica.deployment());
+        Map<String, String> labels = new java.util.LinkedHashMap<>(selector);
+        labels.put(Labels.POOL, placement.pool());
+        List<EnvVar> env = new ArrayList<>();
+        new TreeMap<>(replica.settings()).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+        env.add(new EnvVar("SLIPWAY_REPLICA_PORT", Integer.toString(REPLICA_PORT), null));
+        Container container = container("replica", replica.image(), REPLICA_COMMAND, List.of(), env, replica.request())
+                .addNewPort().withName("http").withContainerPort(REPLICA_PORT).endPort()
+                .withNewReadinessProbe().withNewHttpGet().withPath("/v2/health/ready")
+                .withPort(new io.fabric8.kubernetes.api.model.IntOrString(REPLICA_PORT)).endHttpGet()
+                .withPeriodSeconds(2).endReadinessProbe()
+                .withNewLivenessProbe().withNewHttpGet().withPath("/v2/health/live")
+                .withPort(new io.fabric8.kubernetes.api.model.IntOrString(REPLICA_PORT)).endHttpGet()
+                .withInitialDelaySeconds(30).withPeriodSeconds(10).endLivenessProbe()
+                .build();
+        return new DeploymentBuilder()
+                .withNewMetadata().withName(replica.name()).withNamespace(placement.namespaceOf(replica.org()))
+                .withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withReplicas(replica.replicas())
+                .withNewSelector().withMatchLabels(selector).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
+                .withSpec(pod(placement, container).build()).endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static ContainerBuilder container(String name, String image, List<String> command, List<String> args,
+                                              List<EnvVar> env, Resources request) {
+        return new ContainerBuilder()
+                .withName(name)
+                .withImage(image)
+                .withCommand(command.isEmpty() ? null : command)
+                .withArgs(args.isEmpty() ? null : args)
+                .withEnv(env)
+                .withResources(resources(request))
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().addToDrop("ALL").endCapabilities()
+                .endSecurityContext();
+    }
+
+    private static PodSpecBuilder pod(Placement placement, Container container) {
+        return new PodSpecBuilder()
+                .withAutomountServiceAccountToken(false)
+                .withNodeSelector(placement.nodeSelector().isEmpty() ? null : placement.nodeSelector())
+                .withTolerations(tolerations(placement))
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withRunAsUser(RUN_AS_USER)
+                .withRunAsGroup(RUN_AS_USER)
+                .withFsGroup(RUN_AS_USER)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container);
+    }
+
+    static ResourceRequirements resources(Resources request) {
+        ResourceRequirementsBuilder resources = new ResourceRequirementsBuilder()
+                .addToRequests("cpu", new Quantity(request.cpuMillis() + "m"))
+                .addToRequests("memory", new Quantity(request.memoryMib() + "Mi"))
+                .addToLimits("memory", new Quantity(request.memoryMib() + "Mi"));
+        if (request.gpus() > 0) {
+            resources.addToRequests(Placement.GPU_RESOURCE, new Quantity(Integer.toString(request.gpus())))
+                    .addToLimits(Placement.GPU_RESOURCE, new Quantity(Integer.toString(request.gpus())));
+        }
+        return resources.build();
+    }
+
+    static List<Toleration> tolerations(Placement placement) {
+        return placement.tolerations().stream().map(t -> new TolerationBuilder()
+                .withKey(t.get("key"))
+                .withOperator(t.getOrDefault("operator", t.containsKey("value") ? "Equal" : "Exists"))
+                .withValue(t.get("value"))
+                .withEffect(t.get("effect"))
+                .build()).toList();
+    }
+}
