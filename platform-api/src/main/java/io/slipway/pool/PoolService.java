@@ -165,7 +165,8 @@ public class PoolService {
                 input.tolerations() == null ? null : Json.write(input.tolerations()), input.namespacePattern());
     }
 
-    static Instant monthStart() {
+    /** The start of this month (UTC), from which GPU-hours are counted against a quota. */
+    public static Instant monthStart() {
         return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 

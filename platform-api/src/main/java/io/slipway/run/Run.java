@@ -297,12 +297,13 @@ public class Run {
         return logTruncated;
     }
 
-    /** GPU-hours used up to {@code now} (or its end). */
-    public double gpuHours(Instant now) {
+    /** GPU-hours used from {@code since} (or its start, if later) up to {@code now} (or its end). */
+    public double gpuHoursSince(Instant since, Instant now) {
         if (gpus == 0 || startedAt == null) {
             return 0;
         }
+        Instant from = startedAt.isAfter(since) ? startedAt : since;
         Instant until = endedAt != null ? endedAt : now;
-        return gpus * Duration.between(startedAt, until).toMillis() / 3_600_000.0;
+        return until.isAfter(from) ? gpus * Duration.between(from, until).toMillis() / 3_600_000.0 : 0;
     }
 }

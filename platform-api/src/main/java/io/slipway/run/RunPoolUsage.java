@@ -55,10 +55,7 @@ class RunPoolUsage implements PoolUsage {
         Map<UUID, String> slugs = new HashMap<>();
         List<Run> gpuRuns = runs.gpuRunsSince(monthStart);
         for (Run run : gpuRuns) {
-            Run counted = run;
-            double used = counted.gpuHours(now) - (counted.startedAt().orElseThrow().isBefore(monthStart)
-                    ? counted.resources().gpus() * java.time.Duration.between(counted.startedAt().orElseThrow(),
-                    monthStart).toMillis() / 3_600_000.0 : 0);
+            double used = run.gpuHoursSince(monthStart, now);
             String project = slugs.computeIfAbsent(run.projectId(), id -> projects.findById(id)
                     .map(io.slipway.project.Project::slug).orElse(id.toString()));
             hours.computeIfAbsent(run.pool(), pool -> new HashMap<>()).merge(project, used, Double::sum);

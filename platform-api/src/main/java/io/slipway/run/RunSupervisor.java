@@ -167,6 +167,15 @@ public class RunSupervisor {
 
     private Admission.Decision decide(ComputePool pool, List<Run> queued, Map<UUID, UUID> orgOfRun) {
         Map<UUID, Admission.Usage> usage = new HashMap<>();
+        Instant now = Instant.now();
+        Instant monthStart = io.slipway.pool.PoolService.monthStart();
+        for (Run run : runs.gpuRunsSince(monthStart)) {
+            if (run.pool().equals(pool.name())) {
+                Admission.Usage current = usage.getOrDefault(run.orgId(), Admission.Usage.NONE);
+                usage.put(run.orgId(), new Admission.Usage(current.inUse(), current.runs(),
+                        current.gpuHoursThisMonth() + run.gpuHoursSince(monthStart, now)));
+            }
+        }
         Resources inUse = Resources.NONE;
         for (Run run : runs.inState(pool.name(), RunState.RUNNING)) {
             inUse = inUse.plus(run.resources());
