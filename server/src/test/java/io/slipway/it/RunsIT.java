@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
+import io.slipway.it.support.Poll;
 import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Digests;
 import io.slipway.it.support.TestOrg;
@@ -356,20 +357,6 @@ class RunsIT extends ApiTestBase {
     }
 
     private static <T> T poll(java.util.function.Supplier<T> read, Predicate<T> until, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        T value = null;
-        while (System.nanoTime() < deadline) {
-            value = read.get();
-            if (until.test(value)) {
-                return value;
-            }
-            try {
-                Thread.sleep(20); // polling interval of a condition, not a guess at how long the work takes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError(what + " never reached the expected state: " + value);
+        return Poll.until(read, until, Duration.ofSeconds(60), what);
     }
 }

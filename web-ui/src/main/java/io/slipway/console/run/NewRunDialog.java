@@ -16,7 +16,9 @@ import io.slipway.api.Slug;
 import io.slipway.console.project.ProjectScope;
 import io.slipway.dataset.DatasetService;
 import io.slipway.dataset.DatasetSummary;
+import io.slipway.pool.PoolBackend;
 import io.slipway.pool.PoolDefinition;
+import io.slipway.pool.PoolSeeding;
 import io.slipway.pool.PoolService;
 import io.slipway.pool.PoolView;
 import io.slipway.run.NewRun;
@@ -68,8 +70,14 @@ final class NewRunDialog extends Dialog {
         Select<String> pool = new Select<>();
         pool.setId("run-pool");
         pool.setLabel("Compute pool");
+        // the pools this server runs work on (local ones, until the kubernetes backend is wired in), local-cpu first
         List<String> trainingPools = pools.list(scope.caller()).stream()
-                .filter(p -> p.purposes().contains(PoolDefinition.TRAINING)).map(PoolView::name).toList();
+                .filter(p -> p.purposes().contains(PoolDefinition.TRAINING))
+                .filter(p -> p.backend().equals(PoolBackend.LOCAL.label()))
+                .map(PoolView::name)
+                .sorted(java.util.Comparator.comparing((String poolName) -> !poolName.equals(PoolSeeding.LOCAL_CPU))
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .toList();
         pool.setItems(trainingPools);
         if (!trainingPools.isEmpty()) {
             pool.setValue(trainingPools.getFirst());

@@ -30,6 +30,7 @@ public final class RunsPage {
         page.locator("vaadin-select-item[role=option]").filter(new Locator.FilterOptions().setHasText(dataset)).click();
         page.locator("#run-target input").fill(target);
         page.locator("#run-model input").fill(model);
+        assertThat(page.locator("#run-pool")).containsText("local-cpu");
         page.locator("#run-start:not([disabled])").click();
         assertThat(page.locator("#run-dialog")).hasCount(0);
         return this;
