@@ -31,8 +31,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeploymentService {
 
-    /** The pool every Slipway server has: serving inside the server process itself. */
-    public static final String LOCAL_POOL = "local";
+    /**
+     * The pool that serves from inside the Slipway server: the compute pool {@code local-cpu}. {@code local}, its
+     * name before compute pools existed, is still accepted and stored as {@code local-cpu}.
+     */
+    public static final String LOCAL_POOL = "local-cpu";
+    private static final String LOCAL_POOL_ALIAS = "local";
     private static final int DEFAULT_BATCH_SIZE = 8;
     private static final int MAX_BATCH_SIZE = 1024;
     private static final Duration DEFAULT_BATCH_DELAY = Duration.ofMillis(2);
@@ -181,9 +185,13 @@ public class DeploymentService {
                                             Boolean viewersMayInfer, Double payloadSampleRate,
                                             Optional<ServingSettings> current) {
         String chosenPool = pool != null ? pool : current.map(ServingSettings::pool).orElse(LOCAL_POOL);
+        if (LOCAL_POOL_ALIAS.equals(chosenPool)) {
+            chosenPool = LOCAL_POOL;
+        }
         if (!LOCAL_POOL.equals(chosenPool)) {
-            throw ProblemException.invalidField("pool", "no pool '" + chosenPool + "'; this server has the pool '"
-                    + LOCAL_POOL + "'");
+            throw ProblemException.invalidField("pool", "'" + chosenPool + "' cannot serve here: deployments are"
+                    + " served by the Slipway servers themselves, pool '" + LOCAL_POOL + "' (serving on kubernetes"
+                    + " pools is not available yet)");
         }
         int chosenReplicas = replicas != null ? replicas : current.map(ServingSettings::replicas).orElse(1);
         if (chosenReplicas != 1) {

@@ -73,6 +73,19 @@ class DeploymentsIT extends ApiTestBase {
     }
 
     @Test
+    void deploymentsServeOnTheLocalCpuPoolWhichTheOldNameLocalStillNames() {
+        Api.Reply byDefault = create("bob", Map.of("name", "default-pool", "model", "iris", "version", 1));
+        Api.Reply byOldName = create("bob", Map.of("name", "old-pool", "model", "iris", "version", 1, "pool", "local"));
+        Api.Reply onKubernetes = create("bob", Map.of("name", "k8s", "model", "iris", "version", 1, "pool", "h100"));
+
+        assertThat(byDefault.json().path("pool").asText()).isEqualTo("local-cpu");
+        assertThat(byOldName.status()).as("%s", byOldName).isEqualTo(201);
+        assertThat(byOldName.json().path("pool").asText()).isEqualTo("local-cpu");
+        assertThat(onKubernetes.status()).isEqualTo(400);
+        assertThat(onKubernetes.json().path("detail").asText()).contains("pool: 'h100' cannot serve here");
+    }
+
+    @Test
     void aProductionDeploymentWaitsForAHolderAndSaysSo() {
         create("carol", Map.of("name", "scorer", "model", "iris", "stage", "production"));
 

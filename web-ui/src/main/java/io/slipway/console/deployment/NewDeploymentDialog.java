@@ -74,7 +74,7 @@ final class NewDeploymentDialog extends Dialog {
         pool.setLabel("Compute pool");
         pool.setItems(DeploymentService.LOCAL_POOL);
         pool.setValue(DeploymentService.LOCAL_POOL);
-        pool.setHelperText("The local pool serves from this server; more pools come with compute pools");
+        pool.setHelperText("local-cpu serves from the Slipway servers themselves; serving on kubernetes pools comes later");
         IntegerField samples = new IntegerField("Keep the bodies of (% of requests)");
         samples.setId("deployment-payload-samples");
         samples.setHelperText("Payload samples in the request log, cut at 16 KiB; 0 keeps none");
