@@ -262,7 +262,7 @@ public class LocalRuns {
             flushLog(run);
             Retries.onConflict(() -> tenancy.asSystemIn(run.orgId, () -> {
                 Run row = runs.findById(run.runId).orElseThrow();
-                row.logged(run.log.chunks(), run.log.bytes(), run.log.truncated());
+                row.logged(run.log.chunks(), run.log.storedBytes(), run.log.truncated());
                 row.end(ended.state(), exitCode, ended.reason(), RunService.now());
                 row.produced(ended.models());
                 io.slipway.project.Project project = projects.findById(row.projectId()).orElseThrow();

@@ -22,6 +22,7 @@ final class RunLog implements LogSink {
     private boolean truncated;
     private int flushedLines;
     private int chunks;
+    private long storedBytes;
 
     RunLog(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -69,6 +70,7 @@ final class RunLog implements LogSink {
             text.append(line).append('\n');
         }
         flushedLines = lines.size();
+        storedBytes = bytes;
         chunks++;
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -77,8 +79,9 @@ final class RunLog implements LogSink {
         return chunks;
     }
 
-    synchronized long bytes() {
-        return bytes;
+    /** The bytes of the run's own output that the chunks written so far hold (what the run row records). */
+    synchronized long storedBytes() {
+        return storedBytes;
     }
 
     synchronized boolean truncated() {

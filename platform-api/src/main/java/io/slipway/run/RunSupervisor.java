@@ -231,7 +231,7 @@ public class RunSupervisor {
                 boolean cancel = tenancy.asSystemIn(run.orgId, () -> runs.findById(run.runId)
                         .filter(row -> row.state() == RunState.RUNNING).map(row -> {
                     row.heartbeat(RunService.now());
-                    row.logged(run.log.chunks(), run.log.bytes(), run.log.truncated());
+                    row.logged(run.log.chunks(), run.log.storedBytes(), run.log.truncated());
                     return row.cancelRequested();
                 }).orElse(false));
                 if (cancel) {

@@ -25,6 +25,12 @@ import org.junit.jupiter.api.Test;
  */
 class RunRestartIT {
 
+    /**
+     * One stored line is at most 46 bytes ("{@code <time> stdout started}" with its line end, the time having up to 9
+     * fraction digits) and each of the run's two lines at least 36, so 72 stored bytes mean both lines are stored.
+     */
+    private static final long STORED_LINES_BYTES = 72;
+
     @Test
     void aRunOfAKilledServerFailsAsRestartedItsProcessesEndAndTheQueueGoesOn() throws Exception {
         assumeFalse("postgres".equals(System.getProperty("slipway.it.db.kind")),
@@ -38,8 +44,10 @@ class RunRestartIT {
             JsonNode running = start(api, org, "echo started; sleep 300 & echo child=$!; wait");
             String log = poll(() -> api.get(Users.token("bob"), runPath(org, running) + "/logs").body(),
                     body -> body.contains("stdout child="), "the run's child pid in its log");
-            // the supervisor stores a running run's new log lines every second; kill the server after it did once
-            poll(() -> run(api, org, running), r -> r.path("logBytes").asLong() > 0, "the log stored");
+            // the supervisor stores a running run's new log lines every second (logBytes counts what is stored);
+            // kill the server once both lines are
+            poll(() -> run(api, org, running), r -> r.path("logBytes").asLong() >= STORED_LINES_BYTES,
+                    "the log stored");
             JsonNode queued = start(api, org, "echo after the restart");
             poll(() -> run(api, org, queued), r -> r.path("queueReason").asText().startsWith("quota"), "queued");
             Matcher child = Pattern.compile("stdout child=(\\d+)").matcher(log);
