@@ -36,8 +36,8 @@ public class TrainingData {
         this(null, null);
     }
 
-    /** The named dataset versions; 422 for one that does not exist in the project. */
-    List<DatasetVersionRef> resolve(ProjectContext context, List<String> references) {
+    /** The named dataset versions ({@code name:version}); 422 for one that does not exist in the project. */
+    public List<DatasetVersionRef> resolve(ProjectContext context, List<String> references) {
         return Optional.ofNullable(references).orElse(List.of()).stream().distinct().map(reference -> {
             String[] parts = reference.split(":");
             return datasets.lookup(context.project().id(), parts[0], Integer.parseInt(parts[1]))

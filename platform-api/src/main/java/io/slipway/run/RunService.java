@@ -21,6 +21,7 @@ import io.slipway.pool.PoolRepository;
 import io.slipway.pool.PoolSeeding;
 import io.slipway.project.ProjectAccess;
 import io.slipway.project.ProjectContext;
+import io.slipway.registry.TrainingData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class RunService {
     private final ProjectAccess access;
     private final RunRepository runs;
     private final PoolRepository pools;
-    private final DatasetVersions datasets;
+    private final TrainingData trainingData;
     private final LineageRepository lineage;
     private final AuditLog audit;
     private final Event<Object> events;
@@ -57,7 +58,7 @@ public class RunService {
     private final io.slipway.tenancy.Tenancy tenancy;
 
     @Inject
-    public RunService(ProjectAccess access, RunRepository runs, PoolRepository pools, DatasetVersions datasets,
+    public RunService(ProjectAccess access, RunRepository runs, PoolRepository pools, TrainingData trainingData,
                       LineageRepository lineage, AuditLog audit, Event<Object> events, LocalRunsPolicy localRuns,
                       RunLogs logs, io.slipway.tenancy.Tenancy tenancy) {
         this.logs = logs;
@@ -66,7 +67,7 @@ public class RunService {
         this.access = access;
         this.runs = runs;
         this.pools = pools;
-        this.datasets = datasets;
+        this.trainingData = trainingData;
         this.lineage = lineage;
         this.audit = audit;
         this.events = events;
@@ -86,7 +87,7 @@ public class RunService {
             }
             Resources request = request(input.resources(), pool);
             RunSpec spec = spec(input, pool);
-            List<DatasetVersionRef> inputs = inputs(context, spec.inputs());
+            List<DatasetVersionRef> inputs = trainingData.resolve(context, spec.inputs());
             Instant now = now();
             Run run = new Run(context.project().id(), runs.nextNumber(context.project().id()), input.name(),
                     pool.name(), Json.write(spec), request,
@@ -269,18 +270,6 @@ public class RunService {
             throw ProblemException.invalidField("outputs", "each output names a different file");
         }
         return new RunSpec(List.copyOf(command), null, input.env(), input.inputs(), input.params(), input.outputs());
-    }
-
-    private List<DatasetVersionRef> inputs(ProjectContext context, List<String> references) {
-        if (references == null) {
-            return List.of();
-        }
-        return references.stream().distinct().map(reference -> {
-            String[] parts = reference.split(":");
-            return datasets.lookup(context.project().id(), parts[0], Integer.parseInt(parts[1]))
-                    .orElseThrow(() -> ProblemException.unprocessable("unknown-dataset-version", "Dataset version '"
-                            + reference + "' does not exist in project '" + context.project().slug() + "'."));
-        }).toList();
     }
 
     static Instant now() {

@@ -234,6 +234,8 @@ class RunsIT extends ApiTestBase {
         Api.Reply daveReads = api.get(Users.token("dave"), runPath(acme, run));
         Api.Reply erinReads = api.get(Users.token("erin"), runPath(acme, run));
         Api.Reply erinLogs = api.get(Users.token("erin"), runPath(acme, run) + "/logs");
+        Api.Reply erinMetrics = api.get(Users.token("erin"), runPath(acme, run) + "/metrics");
+        Api.Reply erinCancels = api.post(Users.token("erin"), runPath(acme, run) + "/cancel", Map.of());
         Api.Reply erinLists = api.get(Users.token("erin"), acme.projectPath() + "/runs");
         Api.Reply erinQuotas = api.get(Users.token("erin"), acme.path() + "/quotas");
         Api.Reply bobQuotas = api.get(Users.token("bob"), acme.path() + "/quotas");
@@ -244,6 +246,8 @@ class RunsIT extends ApiTestBase {
         assertThat(daveReads.json().path("createdBy").asText()).isEqualTo("bob");
         assertThat(erinReads.status()).isEqualTo(404);
         assertThat(erinLogs.status()).isEqualTo(404);
+        assertThat(erinMetrics.status()).isEqualTo(404);
+        assertThat(erinCancels.status()).isEqualTo(404);
         assertThat(erinLists.status()).isEqualTo(404);
         assertThat(erinQuotas.status()).isEqualTo(404);
         assertThat(bobQuotas.status()).isEqualTo(403);

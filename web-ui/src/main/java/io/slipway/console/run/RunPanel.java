@@ -79,12 +79,7 @@ final class RunPanel extends VerticalLayout {
         }
         state.setText(run.state().replace('_', ' '));
         state.getElement().getThemeList().clear();
-        state.getElement().getThemeList().add(switch (run.state()) {
-            case "succeeded" -> "badge success";
-            case "failed", "timed_out" -> "badge error";
-            case "running" -> "badge";
-            default -> "badge contrast";
-        });
+        state.getElement().getThemeList().add(RunsView.badgeTheme(run.state()));
         reason.setText(run.queueReason() != null ? "#" + run.queuePosition() + " in the queue — " + run.queueReason()
                 : run.reason() != null ? run.reason() + (run.exitCode() == null ? "" : " (exit code " + run.exitCode() + ")")
                 : run.exitCode() != null ? "exit code " + run.exitCode() : "");

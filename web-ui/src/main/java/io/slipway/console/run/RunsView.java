@@ -165,12 +165,17 @@ public class RunsView extends ProjectSection {
     static Span state(String state) {
         Span badge = new Span(state.replace('_', ' '));
         badge.addClassName("run-state");
-        switch (state) {
-            case "succeeded" -> badge.getElement().getThemeList().add("badge success");
-            case "failed", "timed_out" -> badge.getElement().getThemeList().add("badge error");
-            case "running" -> badge.getElement().getThemeList().add("badge");
-            default -> badge.getElement().getThemeList().add("badge contrast");
-        }
+        badge.getElement().getThemeList().add(badgeTheme(state));
         return badge;
+    }
+
+    /** The badge theme of a run state: success, error, plain while running, contrast while queued. */
+    static String badgeTheme(String state) {
+        return switch (state) {
+            case "succeeded" -> "badge success";
+            case "failed", "timed_out" -> "badge error";
+            case "running" -> "badge";
+            default -> "badge contrast";
+        };
     }
 }
