@@ -124,7 +124,7 @@ Usage: include "slipway.secretValue" (dict "ctx" $ "secret" "name" "key" "KEY" "
 
 {{- define "slipway.s3.endpoint" -}}
 {{- if .Values.minio.enabled }}
-{{- printf "http://%s:9000" (include "slipway.minio.fullname" .) }}
+{{- printf "http://%s.%s.svc:9000" (include "slipway.minio.fullname" .) .Release.Namespace }}
 {{- else }}
 {{- required "externalS3.endpoint is required when minio.enabled=false" .Values.externalS3.endpoint }}
 {{- end }}
@@ -191,20 +191,6 @@ Usage: include "slipway.secretValue" (dict "ctx" $ "secret" "name" "key" "KEY" "
 {{- else }}
 {{- printf "jdbc:postgresql://%s:%d/%s" .Values.keycloak.database.host (int .Values.keycloak.database.port) .Values.keycloak.database.database }}
 {{- end }}
-{{- end }}
-
-{{/* Kubernetes name of the Kueue objects of a pool: include "slipway.kueue.poolName" (list $ $pool) */}}
-{{- define "slipway.kueue.poolName" -}}
-{{- printf "%s-%s" (include "slipway.fullname" (index . 0)) (index . 1).name }}
-{{- end }}
-
-{{/* LocalQueue name of an organization in a pool; it becomes a label value, so <= 63 chars. */}}
-{{- define "slipway.kueue.localQueueName" -}}
-{{- $name := printf "%s-%s" (index . 0) (index . 1).name }}
-{{- if gt (len $name) 63 }}
-{{- fail (printf "LocalQueue name %q is longer than 63 characters: shorten the organization or pool name" $name) }}
-{{- end }}
-{{- $name }}
 {{- end }}
 
 {{/* Pod template volume for Slipway's compute-pool file. */}}

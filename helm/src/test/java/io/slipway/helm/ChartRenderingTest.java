@@ -53,12 +53,14 @@ class ChartRenderingTest {
             "SLIPWAY_S3_ENDPOINT", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY", "SLIPWAY_S3_REGION",
             "SLIPWAY_ARTIFACTS_MAX_BYTES", "ORT_DISABLE_TELEMETRY",
             "SLIPWAY_INSPECTOR_MEMORY", "SLIPWAY_INSPECTOR_CONCURRENCY", "SLIPWAY_INSPECTOR_TIMEOUT",
-            "SLIPWAY_INSPECTOR_DIR");
+            "SLIPWAY_INSPECTOR_DIR",
+            "SLIPWAY_POOLS_FILE", "SLIPWAY_POOLS_LOCAL_ENABLED", "SLIPWAY_KUBERNETES_COHORT",
+            "SLIPWAY_KUBERNETES_CALLBACK_URL");
     private static final Set<String> SECRET_SETTINGS = Set.of(
             "SLIPWAY_DB_PASSWORD", "SLIPWAY_S3_ACCESS_KEY", "SLIPWAY_S3_SECRET_KEY",
             "SLIPWAY_CONSOLE_CLIENT_SECRET", "SLIPWAY_PROVISIONER_CLIENT_SECRET", "SLIPWAY_KEYSTORE_PASSWORD",
             "SLIPWAY_AUDIT_KEY", "SLIPWAY_METRICS_TOKEN");
-    private static final Set<String> CLUSTER_SCOPED_KINDS = Set.of("ResourceFlavor", "ClusterQueue");
+    private static final Set<String> CLUSTER_SCOPED_KINDS = Set.of("ClusterRole", "ClusterRoleBinding");
 
     static List<String> scenarios() {
         return CHART.scenarioFileNames();
@@ -191,7 +193,7 @@ class ChartRenderingTest {
         assertThat(config)
                 .containsEntry("SLIPWAY_DB_URL", "jdbc:postgresql://" + FULLNAME + "-postgresql:5432/slipway")
                 .containsEntry("SLIPWAY_DB_USER", "slipway")
-                .containsEntry("SLIPWAY_S3_ENDPOINT", "http://" + FULLNAME + "-minio:9000")
+                .containsEntry("SLIPWAY_S3_ENDPOINT", "http://" + FULLNAME + "-minio." + NAMESPACE + ".svc:9000")
                 .containsEntry("SLIPWAY_S3_REGION", "us-east-1")
                 .containsEntry("SLIPWAY_KEYCLOAK_URL", "http://" + FULLNAME + "-keycloak." + NAMESPACE + ".svc:8080")
                 .containsEntry("SLIPWAY_OIDC_ISSUER", "http://localhost:8180/realms/slipway")
@@ -355,8 +357,10 @@ class ChartRenderingTest {
     void installNotesWarnWhenBrowsersCannotReachKeycloak() {
         assertThat(CHART.installNotes(GPU_KUEUE))
                 .contains("WARNING: keycloak.hostname is empty")
-                .contains("Compute pools: cpu, a100 (nvidia.com/gpu)")
-                .contains("LocalQueues for acme, globex");
+                .contains("Compute pools on the cluster (defined at start when new; Kueue must be installed): cpu,"
+                        + " a100 (2 x 8 nvidia-a100)")
+                .contains("ClusterQueue slipway-<org> (cohort research)")
+                .doesNotContain("Local pools");
     }
 
     @Test

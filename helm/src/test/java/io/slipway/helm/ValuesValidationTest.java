@@ -55,14 +55,34 @@ class ValuesValidationTest {
     }
 
     @Test
-    void schemaRejectsAGpuPoolWithoutAnAcceleratorCount() {
+    void schemaRejectsAGpuPoolWithoutItsGpusPerNode() {
         assertThatThrownBy(() -> CHART.render(null, Map.of(
                 "computePools[0].name", "gpu",
-                "computePools[0].accelerator", "nvidia.com/gpu",
-                "computePools[0].capacity.cpu", "8",
-                "computePools[0].capacity.memory", "64Gi")))
+                "computePools[0].accelerator", "nvidia-h100",
+                "computePools[0].cpusPerNode", 8,
+                "computePools[0].memoryMibPerNode", 65536)))
                 .hasMessageContaining("schema")
-                .hasMessageContaining("accelerators");
+                .hasMessageContaining("gpusPerNode");
+    }
+
+    @Test
+    void schemaRejectsGpusOnAPoolWithoutAnAccelerator() {
+        assertThatThrownBy(() -> CHART.render(null, Map.of(
+                "computePools[0].name", "cpu",
+                "computePools[0].gpusPerNode", 2,
+                "computePools[0].cpusPerNode", 8,
+                "computePools[0].memoryMibPerNode", 65536)))
+                .hasMessageContaining("/computePools/0/gpusPerNode");
+    }
+
+    @Test
+    void schemaRejectsServingOnAKubernetesPool() {
+        assertThatThrownBy(() -> CHART.render(null, Map.of(
+                "computePools[0].name", "cpu",
+                "computePools[0].cpusPerNode", 8,
+                "computePools[0].memoryMibPerNode", 65536,
+                "computePools[0].purposes[0]", "serving")))
+                .hasMessageContaining("/computePools/0/purposes/0");
     }
 
     @Test

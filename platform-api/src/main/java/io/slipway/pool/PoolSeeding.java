@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import io.slipway.api.Json;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,13 +35,23 @@ public class PoolSeeding {
     private final Optional<Double> cpus;
     private final Optional<Long> memoryMib;
     private final String nvidiaSmi;
+    private final Optional<String> seedFile;
+    private final jakarta.validation.Validator validator;
+
+    /** The pools a seed file defines (the Helm chart's {@code slipway-pools.json}): each as POST /api/v1/pools takes it. */
+    record SeedFile(List<NewPool> pools) {
+    }
 
     @Inject
     public PoolSeeding(Tenancy tenancy, PoolRepository pools,
                        @ConfigProperty(name = "slipway.pools.local.enabled", defaultValue = "true") boolean localEnabled,
                        @ConfigProperty(name = "slipway.pools.local.cpus") Optional<Double> cpus,
                        @ConfigProperty(name = "slipway.pools.local.memory-mib") Optional<Long> memoryMib,
-                       @ConfigProperty(name = "slipway.pools.nvidia-smi", defaultValue = "nvidia-smi") String nvidiaSmi) {
+                       @ConfigProperty(name = "slipway.pools.nvidia-smi", defaultValue = "nvidia-smi") String nvidiaSmi,
+                       @ConfigProperty(name = "slipway.pools.file") Optional<String> seedFile,
+                       jakarta.validation.Validator validator) {
+        this.seedFile = seedFile.filter(file -> !file.isBlank());
+        this.validator = validator;
         this.tenancy = tenancy;
         this.pools = pools;
         this.localEnabled = localEnabled;
@@ -50,10 +61,11 @@ public class PoolSeeding {
     }
 
     protected PoolSeeding() {
-        this(null, null, false, Optional.empty(), Optional.empty(), null);
+        this(null, null, false, Optional.empty(), Optional.empty(), null, Optional.empty(), null);
     }
 
     void seed(@Observes SchemaMigrated migrated) {
+        seedFile.ifPresent(this::seedFrom);
         if (!localEnabled) {
             return;
         }
@@ -66,6 +78,32 @@ public class PoolSeeding {
             ensure(new PoolDefinition(LOCAL_GPU, PoolBackend.LOCAL, GpuProbe.acceleratorOf(gpus.getFirst().model()),
                     gpus.size(), 1, cpuMillis, memory, List.of(PoolDefinition.SERVING, PoolDefinition.TRAINING),
                     null, null, null));
+        }
+    }
+
+    /** Defines the file's pools that do not exist yet; an entry that is not a valid pool is reported and skipped. */
+    private void seedFrom(String file) {
+        SeedFile seeds;
+        try {
+            seeds = Json.read(java.nio.file.Files.readString(java.nio.file.Path.of(file)), SeedFile.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.severe(() -> "The pools file " + file + " cannot be read (" + e.getMessage() + "); no pool is"
+                    + " defined from it");
+            return;
+        }
+        for (NewPool pool : seeds.pools() == null ? List.<NewPool>of() : seeds.pools()) {
+            var violations = validator.validate(pool);
+            if (!violations.isEmpty()) {
+                LOG.severe(() -> "The pool " + pool.name() + " of " + file + " is not defined: " + violations.stream()
+                        .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+                continue;
+            }
+            try {
+                ensure(PoolService.definition(pool));
+            } catch (io.slipway.api.ProblemException invalid) {
+                LOG.severe(() -> "The pool " + pool.name() + " of " + file + " is not defined: "
+                        + invalid.getMessage());
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.slipway.tenancy.Organization;
 import io.slipway.tenancy.OrganizationRepository;
 import io.slipway.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,10 +39,12 @@ public class PoolService {
     private final PoolUsage usage;
     private final PlatformAuditLog platformAudit;
     private final AuditLog audit;
+    private final Event<QueuesChanged> queuesChanged;
 
     @Inject
     public PoolService(Tenancy tenancy, PoolRepository pools, OrganizationRepository organizations, PoolUsage usage,
-                       PlatformAuditLog platformAudit, AuditLog audit) {
+                       PlatformAuditLog platformAudit, AuditLog audit, Event<QueuesChanged> queuesChanged) {
+        this.queuesChanged = queuesChanged;
         this.tenancy = tenancy;
         this.pools = pools;
         this.organizations = organizations;
@@ -51,7 +54,7 @@ public class PoolService {
     }
 
     protected PoolService() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     public List<PoolView> list(Caller caller) {
@@ -80,6 +83,9 @@ public class PoolService {
                     () -> pools.store(new ComputePool(definition, now)));
             platformAudit.record(caller, AuditEntry.organizationLevel(existing.isPresent() ? "pool.redefined"
                     : "pool.defined", "pool", definition.name(), before, definition));
+            if (definition.backend() == PoolBackend.KUBERNETES && !definition.equals(before)) {
+                queuesChanged.fire(QueuesChanged.everyOrganization());
+            }
             return null;
         });
         return get(caller, definition.name());
@@ -112,6 +118,7 @@ public class PoolService {
             quota.limit(changes.maxGpus(), changes.maxConcurrentRuns(), changes.gpuHoursPerMonth(), now);
             audit.record(org.id(), caller, AuditEntry.organizationLevel("quota.changed", "quota", poolName, before,
                     changes));
+            queuesChanged.fire(new QueuesChanged(org.id()));
             return quotaViews(org).stream().filter(view -> view.pool().equals(poolName)).findFirst().orElseThrow();
         });
     }
@@ -138,7 +145,8 @@ public class PoolService {
                 .orElseThrow(() -> ProblemException.notFound("Organization '" + slug + "' not found."));
     }
 
-    private static PoolDefinition definition(NewPool input) {
+    /** The stored definition of a pool as sent; a combination that makes no pool is a 400. */
+    static PoolDefinition definition(NewPool input) {
         PoolBackend backend = PoolBackend.fromLabel(input.backend());
         String accelerator = input.accelerator() == null ? "none" : input.accelerator();
         int gpus = input.gpusPerNode() == null ? 0 : input.gpusPerNode();

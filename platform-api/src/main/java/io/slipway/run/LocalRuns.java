@@ -198,15 +198,7 @@ public class LocalRuns {
         Prepared prepared = tenancy.asSystemIn(run.orgId, () -> {
             Run row = runs.findById(run.runId).orElseThrow();
             RunSpec spec = Json.read(row.spec(), RunSpec.class);
-            List<Map<String, Object>> manifest = new ArrayList<>();
-            for (String reference : spec.inputs() == null ? List.<String>of() : spec.inputs()) {
-                String[] parts = reference.split(":");
-                DatasetVersions.DatasetVersionRef dataset = datasets.lookup(row.projectId(), parts[0],
-                        Integer.parseInt(parts[1])).orElseThrow(() -> new IllegalStateException(
-                        "Input " + reference + " no longer exists"));
-                manifest.add(Map.of("dataset", dataset.dataset(), "version", dataset.version(),
-                        "sha256", dataset.sha256(), "path", dataset.dataset() + "-v" + dataset.version()));
-            }
+            List<Map<String, Object>> manifest = RunInputs.manifest(datasets, row, spec);
             String project = projects.findById(row.projectId()).map(io.slipway.project.Project::slug).orElseThrow();
             return new Prepared(spec, manifest, project, row.number());
         });
@@ -216,7 +208,7 @@ public class LocalRuns {
                 Files.copy(content, input.resolve((String) entry.get("path")));
             }
         }
-        Files.writeString(input.resolve("inputs.json"), Json.write(prepared.inputs()));
+        Files.writeString(input.resolve(RunInputs.MANIFEST), Json.write(prepared.inputs()));
         Map<String, String> env = new java.util.HashMap<>(prepared.spec().env() == null ? Map.of()
                 : prepared.spec().env());
         env.put("SLIPWAY_URL", callbackUrl);

@@ -145,6 +145,24 @@ public class Run {
         this.queueReason = null;
     }
 
+    /**
+     * Handed to a cluster ({@code runner}) whose scheduler admits it; it stays queued, for the reason given, until
+     * it does.
+     */
+    public void submitted(String runner, String tokenHash, String reason) {
+        this.runner = runner;
+        this.tokenHash = tokenHash;
+        this.queueReason = reason;
+    }
+
+    /** Its cluster admitted it: it runs from now. */
+    public void running(Instant now) {
+        this.state = RunState.RUNNING;
+        this.startedAt = now;
+        this.heartbeatAt = now;
+        this.queueReason = null;
+    }
+
     public void waitFor(String reason) {
         this.queueReason = reason;
     }

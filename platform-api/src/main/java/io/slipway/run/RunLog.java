@@ -28,6 +28,15 @@ final class RunLog implements LogSink {
         this.maxBytes = maxBytes;
     }
 
+    /** Goes on with a log of which {@code chunks} chunks holding {@code bytes} bytes are stored already. */
+    RunLog(long maxBytes, int chunks, long bytes, boolean truncated) {
+        this.maxBytes = maxBytes;
+        this.chunks = chunks;
+        this.bytes = bytes;
+        this.storedBytes = bytes;
+        this.truncated = truncated;
+    }
+
     @Override
     public synchronized void line(Instant at, String stream, String text) {
         if (truncated) {

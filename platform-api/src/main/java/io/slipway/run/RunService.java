@@ -147,7 +147,7 @@ public class RunService {
                         + run.state().label() + ").");
             }
             RunView before = view(run);
-            if (run.state() == RunState.QUEUED) {
+            if (run.state() == RunState.QUEUED && run.runner().isEmpty()) {
                 run.end(RunState.CANCELLED, null, "cancelled by " + caller.username() + " while queued", now());
                 events.fire(new RunEvents.QueueChanged());
             } else {
@@ -247,21 +247,25 @@ public class RunService {
 
     private static RunSpec spec(NewRun input, ComputePool pool) {
         boolean kubernetes = pool.backend() == PoolBackend.KUBERNETES;
-        if (kubernetes) {
-            throw ProblemException.unprocessable("backend-unavailable", "Runs on kubernetes pools are not available"
-                    + " in this version of Slipway; use a local pool.");
+        if (kubernetes && input.image() == null) {
+            throw ProblemException.invalidField("image", "is required on a kubernetes pool: the container image"
+                    + " the run's Job starts");
         }
-        if (input.image() != null) {
+        if (kubernetes && input.outputs() != null && !input.outputs().isEmpty()) {
+            throw ProblemException.invalidField("outputs", "are collected from local runs only in this version; a"
+                    + " run on a kubernetes pool registers its model with the API");
+        }
+        if (!kubernetes && input.image() != null) {
             throw ProblemException.invalidField("image", "a local pool runs commands, not images");
         }
-        if (input.command() == null) {
+        if (!kubernetes && input.command() == null) {
             throw ProblemException.invalidField("command", "is required: the program and its arguments");
         }
         if (input.env() != null && input.env().keySet().stream().anyMatch(name -> name.startsWith("SLIPWAY_"))) {
             throw ProblemException.invalidField("env", "SLIPWAY_* variables are the run's contract and set by"
                     + " Slipway");
         }
-        List<String> command = new java.util.ArrayList<>(input.command());
+        List<String> command = new java.util.ArrayList<>(input.command() == null ? List.of() : input.command());
         if (input.args() != null) {
             command.addAll(input.args());
         }
@@ -269,7 +273,8 @@ public class RunService {
                 != input.outputs().size()) {
             throw ProblemException.invalidField("outputs", "each output names a different file");
         }
-        return new RunSpec(List.copyOf(command), null, input.env(), input.inputs(), input.params(), input.outputs());
+        return new RunSpec(List.copyOf(command), input.image(), input.env(), input.inputs(), input.params(),
+                input.outputs());
     }
 
     static Instant now() {

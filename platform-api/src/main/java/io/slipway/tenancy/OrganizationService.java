@@ -27,12 +27,14 @@ public class OrganizationService {
     private final IdentityDirectory directory;
     private final AuditLog audit;
     private final boolean selfSignup;
+    private final jakarta.enterprise.event.Event<OrganizationCreated> created;
 
     @Inject
     public OrganizationService(Tenancy tenancy, OrganizationRepository organizations, OrgMemberRepository members,
                                IdentityDirectory directory, AuditLog audit,
                                @ConfigProperty(name = "slipway.orgs.self-signup", defaultValue = "false")
-                               boolean selfSignup) {
+                               boolean selfSignup, jakarta.enterprise.event.Event<OrganizationCreated> created) {
+        this.created = created;
         this.tenancy = tenancy;
         this.organizations = organizations;
         this.members = members;
@@ -42,7 +44,7 @@ public class OrganizationService {
     }
 
     protected OrganizationService() {
-        this(null, null, null, null, null, false);
+        this(null, null, null, null, null, false, null);
     }
 
     /**
@@ -62,6 +64,7 @@ public class OrganizationService {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Organization organization = new Organization(id, input.slug(), input.name(), now, caller.userId());
             organizations.store(organization);
+            created.fire(new OrganizationCreated(id));
             OrgMember first = new OrgMember(owner.id(), owner.username(), OrgRole.OWNER, now, caller.userId());
             members.store(first);
             OrganizationView view = OrganizationView.of(organization);

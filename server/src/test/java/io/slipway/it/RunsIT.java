@@ -313,7 +313,8 @@ class RunsIT extends ApiTestBase {
         assertThat(mismatch.status()).isEqualTo(400);
         Api.Reply onKubernetes = api.post(Users.token("bob"), acme.projectPath() + "/runs",
                 Map.of("pool", "h100-test", "command", List.of("true")));
-        assertThat(onKubernetes.status()).isEqualTo(422);
+        assertThat(onKubernetes.status()).as("a kubernetes pool runs images").isEqualTo(400);
+        assertThat(onKubernetes.json().path("errors").findValuesAsText("field")).contains("image");
     }
 
     private JsonNode start(TestOrg org, String user, List<String> command) {

@@ -64,6 +64,50 @@ public final class KubernetesBackend {
                                 UUID.fromString(job.getMetadata().getLabels().get(Labels.RUN))))));
     }
 
+    /**
+     * The run's container's log lines written after {@code after} (all of them when null), oldest first, each with
+     * the time the cluster recorded; empty while its pod has not started.
+     */
+    public List<LogLine> logsAfter(UUID runId, String namespace, java.time.Instant after) {
+        List<LogLine> lines = new java.util.ArrayList<>();
+        for (Pod pod : pods(namespace, runId)) {
+            if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+                    || pod.getStatus().getContainerStatuses().stream().noneMatch(s -> s.getState() != null
+                    && (s.getState().getRunning() != null || s.getState().getTerminated() != null))) {
+                continue;
+            }
+            var container = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName())
+                    .inContainer(Manifests.RUN_CONTAINER);
+            String log = after == null ? container.usingTimestamps().getLog()
+                    : container.usingTimestamps()
+                    .sinceTime(after.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).getLog();
+            if (log == null) {
+                continue;
+            }
+            for (String raw : log.split("\n")) {
+                LogLine.parse(raw).filter(line -> after == null || line.at().isAfter(after)).ifPresent(lines::add);
+            }
+        }
+        return lines;
+    }
+
+    /** A line of a container's log as the cluster keeps it: its time and its text. */
+    public record LogLine(java.time.Instant at, String text) {
+
+        static Optional<LogLine> parse(String raw) {
+            int space = raw.indexOf(' ');
+            if (space <= 0) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new LogLine(java.time.Instant.parse(raw.substring(0, space)),
+                        raw.substring(space + 1)));
+            } catch (java.time.format.DateTimeParseException notTimed) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Creates or updates a serving deployment's replicas. */
     public void deploy(ReplicaSpec replica, Placement placement) {
         client.resource(Manifests.replicas(replica, placement)).createOr(existing -> existing.update());
@@ -97,12 +141,20 @@ public final class KubernetesBackend {
                 : client.genericKubernetesResources(kind).inNamespace(namespace);
         GenericKubernetesResource existing = objects.withName(resource.getMetadata().getName()).get();
         if (existing == null) {
-            objects.resource(resource).create();
-        } else {
-            existing.setAdditionalProperty("spec", resource.getAdditionalProperties().get("spec"));
-            existing.getMetadata().setLabels(resource.getMetadata().getLabels());
-            objects.resource(existing).update();
+            try {
+                objects.resource(resource).create();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
+                // another server (or pass) created it meanwhile: bring that one in step
+                existing = objects.withName(resource.getMetadata().getName()).get();
+            }
         }
+        existing.setAdditionalProperty("spec", resource.getAdditionalProperties().get("spec"));
+        existing.getMetadata().setLabels(resource.getMetadata().getLabels());
+        objects.resource(existing).update();
     }
 
     private List<Pod> pods(String namespace, UUID runId) {

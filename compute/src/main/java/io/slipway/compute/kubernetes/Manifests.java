@@ -40,6 +40,7 @@ public final class Manifests {
     static final String INPUT_DIR = "/slipway/input";
     static final String OUTPUT_DIR = "/slipway/output";
     static final String TOKEN_KEY = "token";
+    static final String RUN_CONTAINER = "run";
 
     private Manifests() {
     }
@@ -60,11 +61,15 @@ public final class Manifests {
         env.add(new EnvVar("SLIPWAY_OUTPUT_DIR", OUTPUT_DIR, null));
         env.add(new EnvVarBuilder().withName("SLIPWAY_RUN_TOKEN").withNewValueFrom().withNewSecretKeyRef()
                 .withName(run.jobName()).withKey(TOKEN_KEY).endSecretKeyRef().endValueFrom().build());
-        Container container = container("run", run.image(), run.command(), run.args(), env, run.request())
+        Container container = container(RUN_CONTAINER, run.image(), run.command(), run.args(), env, run.request())
                 .addNewVolumeMount().withName("input").withMountPath(INPUT_DIR).endVolumeMount()
                 .addNewVolumeMount().withName("output").withMountPath(OUTPUT_DIR).endVolumeMount()
                 .build();
-        PodSpec pod = pod(placement, container)
+        PodSpecBuilder podBuilder = pod(placement, container);
+        if (!run.inputs().isEmpty()) {
+            podBuilder.withInitContainers(fetchInputs(run));
+        }
+        PodSpec pod = podBuilder
                 .withRestartPolicy("Never")
                 .addNewVolume().withName("input").withNewEmptyDir().endEmptyDir().endVolume()
                 .addNewVolume().withName("output").withNewEmptyDir().endEmptyDir().endVolume()
@@ -82,16 +87,52 @@ public final class Manifests {
                 .build();
     }
 
-    /** The run token, for the Job's {@code SLIPWAY_RUN_TOKEN} (never in the Job's spec itself). */
+    /**
+     * The init container that downloads the run's inputs (each from its URL in the run's Secret) into the input
+     * directory, failing the run when one cannot be fetched; it runs with the pod's non-root security context.
+     */
+    static Container fetchInputs(RunJob run) {
+        List<EnvVar> env = new ArrayList<>();
+        StringBuilder script = new StringBuilder("set -e");
+        for (int i = 0; i < run.inputs().size(); i++) {
+            String variable = "SLIPWAY_INPUT_URL_" + i;
+            env.add(new EnvVarBuilder().withName(variable).withNewValueFrom().withNewSecretKeyRef()
+                    .withName(run.jobName()).withKey(inputKey(i)).endSecretKeyRef().endValueFrom().build());
+            script.append("; curl -fsS --retry 3 -o '").append(INPUT_DIR).append('/')
+                    .append(run.inputs().get(i).fileName()).append("' \"$").append(variable).append('"');
+        }
+        return new ContainerBuilder()
+                .withName("fetch-inputs")
+                .withImage(run.fetchImage())
+                .withCommand("sh", "-c", script.toString())
+                .withEnv(env)
+                .withResources(resources(new Resources(100, 128, 0)))
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().addToDrop("ALL").endCapabilities()
+                .endSecurityContext()
+                .addNewVolumeMount().withName("input").withMountPath(INPUT_DIR).endVolumeMount()
+                .build();
+    }
+
+    /** The Secret's key of the run's {@code index}-th input URL. */
+    static String inputKey(int index) {
+        return "input-" + index + "-url";
+    }
+
+    /** The run token, for the Job's {@code SLIPWAY_RUN_TOKEN}, and its inputs' URLs (never in the Job itself). */
     public static Secret tokenSecret(RunJob run, Placement placement) {
         Map<String, String> labels = Labels.owner(run.org(), run.project());
         labels.put(Labels.RUN, run.runId().toString());
-        return new SecretBuilder()
+        SecretBuilder secret = new SecretBuilder()
                 .withNewMetadata().withName(run.jobName()).withNamespace(placement.namespaceOf(run.org()))
                 .withLabels(labels).endMetadata()
                 .withType("Opaque")
-                .addToStringData(TOKEN_KEY, run.token())
-                .build();
+                .addToStringData(TOKEN_KEY, run.token());
+        for (int i = 0; i < run.inputs().size(); i++) {
+            secret.addToStringData(inputKey(i), run.inputs().get(i).url().toString());
+        }
+        return secret.build();
     }
 
     /** A serving deployment's replicas: ready once the replica answers {@code /v2/health/ready}. */

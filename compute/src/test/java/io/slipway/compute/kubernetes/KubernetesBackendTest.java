@@ -56,7 +56,9 @@ class KubernetesBackendTest {
     private static RunJob gpuRun(UUID id) {
         return new RunJob(id, "acme", "fraud", 7, "registry.example/train:1.4", List.of("python", "train.py"),
                 List.of("--epochs", "3"), Map.of("SLIPWAY_URL", "http://slipway:8080", "LR", "0.01"), "slrt_secret",
-                new Resources(8000, 65536, 2), Duration.ofHours(2));
+                new Resources(8000, 65536, 2), Duration.ofHours(2),
+                List.of(new RunJob.StagedInput("transactions-v3", java.net.URI.create("http://s3.example/b/k?X-Amz-Signature=abc"))),
+                null);
     }
 
     @Test
@@ -104,6 +106,19 @@ class KubernetesBackendTest {
         var secret = client.secrets().inNamespace("tenant-acme").withName("slipway-run-" + id).get();
         assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(owner -> assertThat(owner.getKind()).isEqualTo("Job"));
+        var fetch = pod.getInitContainers();
+        assertThat(fetch).as("an init container downloads the inputs").singleElement().satisfies(init -> {
+            assertThat(init.getImage()).isEqualTo(RunJob.DEFAULT_FETCH_IMAGE);
+            assertThat(String.join(" ", init.getCommand())).contains("-o '/slipway/input/transactions-v3'")
+                    .doesNotContain("X-Amz-Signature");
+            assertThat(init.getEnv()).singleElement().satisfies(env -> assertThat(env.getValueFrom()
+                    .getSecretKeyRef().getKey()).isEqualTo("input-0-url"));
+        });
+        String inputUrl = secret.getStringData() != null && secret.getStringData().containsKey("input-0-url")
+                ? secret.getStringData().get("input-0-url")
+                : new String(java.util.Base64.getDecoder().decode(secret.getData().get("input-0-url")));
+        assertThat(inputUrl)
+                .as("the presigned URL is in the Secret").contains("X-Amz-Signature=abc");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package io.slipway.pool;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.slipway.compute.kubernetes.KubernetesBackend;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Kubernetes cluster of the kubernetes pools, connected on first use: in a pod, with its service account; else
+ * with the kubeconfig; {@code slipway.kubernetes.master-url} names the API server when neither does. Nothing
+ * connects while no kubernetes pool is defined.
+ */
+@ApplicationScoped
+public class Cluster {
+
+    private final Optional<String> masterUrl;
+    private final Duration requestTimeout;
+    private volatile KubernetesClient client;
+    private volatile KubernetesBackend backend;
+
+    @Inject
+    public Cluster(@ConfigProperty(name = "slipway.kubernetes.master-url") Optional<String> masterUrl,
+                   @ConfigProperty(name = "slipway.kubernetes.request-timeout", defaultValue = "PT10S")
+                   Duration requestTimeout) {
+        this.masterUrl = masterUrl.filter(url -> !url.isBlank());
+        this.requestTimeout = requestTimeout;
+    }
+
+    protected Cluster() {
+        this(Optional.empty(), Duration.ofSeconds(10));
+    }
+
+    public KubernetesBackend backend() {
+        KubernetesBackend connected = backend;
+        if (connected == null) {
+            synchronized (this) {
+                if (backend == null) {
+                    Config config = Config.autoConfigure(null);
+                    masterUrl.ifPresent(config::setMasterUrl);
+                    config.setRequestTimeout((int) requestTimeout.toMillis());
+                    config.setConnectionTimeout((int) Math.min(requestTimeout.toMillis(), 5000));
+                    client = new KubernetesClientBuilder().withConfig(config).build();
+                    backend = new KubernetesBackend(client);
+                }
+                connected = backend;
+            }
+        }
+        return connected;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
