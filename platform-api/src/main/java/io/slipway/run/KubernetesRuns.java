@@ -63,6 +63,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class KubernetesRuns {
 
     static final String RUNNER = "kubernetes";
+    /** The runner while one server turns a succeeded Job's uploaded outputs into model versions. */
+    static final String COLLECTING = "kubernetes:collecting";
+    /** A collection not finished by then was cut short (its server died): it is done again. */
+    private static final Duration COLLECTING_STALE = Duration.ofMinutes(15);
     static final Actor CLUSTER = new Actor.Platform("kubernetes");
     private static final Logger LOG = Logger.getLogger(KubernetesRuns.class.getName());
     /** The longest an S3 presigned URL lives: a run queued longer than this cannot fetch its inputs. */
@@ -78,6 +82,7 @@ public class KubernetesRuns {
     private final AuditLog audit;
     private final Cluster cluster;
     private final KueueSync queues;
+    private final RunOutputs outputs;
     private final Event<Object> events;
     private final Settings settings;
 
@@ -107,7 +112,8 @@ public class KubernetesRuns {
     @Inject
     public KubernetesRuns(Tenancy tenancy, RunRepository runs, PoolRepository pools,
                           OrganizationRepository organizations, ProjectRepository projects, DatasetVersions datasets,
-                          ObjectStore store, AuditLog audit, Cluster cluster, KueueSync queues, Event<Object> events,
+                          ObjectStore store, AuditLog audit, Cluster cluster, KueueSync queues, RunOutputs outputs,
+                          Event<Object> events,
                           @ConfigProperty(name = "slipway.kubernetes.callback-url") Optional<String> callbackUrl,
                           @ConfigProperty(name = "slipway.runs.callback-url") Optional<String> runsCallbackUrl,
                           @ConfigProperty(name = "slipway.http.port", defaultValue = "8080") int httpPort,
@@ -126,13 +132,14 @@ public class KubernetesRuns {
         this.audit = audit;
         this.cluster = cluster;
         this.queues = queues;
+        this.outputs = outputs;
         this.events = events;
         this.settings = new Settings(callbackUrl.or(() -> runsCallbackUrl).orElse("http://127.0.0.1:" + httpPort),
                 fetchImage.orElse(null), logMaxBytes, pollInterval);
     }
 
     protected KubernetesRuns() {
-        this(null, null, null, null, null, null, null, null, null, null, null, Optional.empty(), Optional.empty(), 0,
+        this(null, null, null, null, null, null, null, null, null, null, null, null, Optional.empty(), Optional.empty(), 0,
                 Optional.empty(), 0, Duration.ofSeconds(2));
     }
 
@@ -211,7 +218,7 @@ public class KubernetesRuns {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Run " + run.id() + " could not be handed to the cluster", e);
                     end(orgId, run.id(), RunState.FAILED, null, "could not submit its Job to the cluster: "
-                            + e.getMessage(), null);
+                            + e.getMessage(), null, List.of());
                 }
             });
         }
@@ -257,6 +264,7 @@ public class KubernetesRuns {
                     "namespace", placement.namespaceOf(org))));
             Map<String, String> env = new HashMap<>(spec.env() == null ? Map.of() : spec.env());
             env.put("SLIPWAY_URL", settings.callbackUrl());
+            env.put("SLIPWAY_OUTPUTS_URL", RunOutputs.uploadsUrl(settings.callbackUrl(), run.id()));
             env.put("SLIPWAY_PROJECT", project.slug());
             if (spec.params() != null) {
                 env.put("SLIPWAY_PARAMS", Json.write(spec.params()));
@@ -296,8 +304,7 @@ public class KubernetesRuns {
             List<Run> found = new ArrayList<>();
             for (ComputePool pool : kubernetes) {
                 for (RunState state : List.of(RunState.QUEUED, RunState.RUNNING)) {
-                    runs.inState(pool.name(), state).stream()
-                            .filter(run -> run.runner().filter(RUNNER::equals).isPresent()).forEach(found::add);
+                    runs.inState(pool.name(), state).stream().filter(KubernetesRuns::ours).forEach(found::add);
                 }
             }
             return found;
@@ -322,12 +329,12 @@ public class KubernetesRuns {
         String namespace = placement.namespaceOf(slug(run.orgId()));
         if (run.cancelRequested()) {
             backend.cancel(run.id(), namespace);
-            end(run.orgId(), run.id(), RunState.CANCELLED, null, "cancelled", null);
+            end(run.orgId(), run.id(), RunState.CANCELLED, null, "cancelled", null, List.of());
             return;
         }
         if (job.isEmpty()) {
             end(run.orgId(), run.id(), RunState.FAILED, null, "its Job is gone from the cluster (deleted outside"
-                    + " Slipway)", null);
+                    + " Slipway)", null, List.of());
             return;
         }
         JobState state = job.get();
@@ -350,9 +357,60 @@ public class KubernetesRuns {
                 };
                 String reason = end == RunState.FAILED && state.exitCode() != null
                         ? state.reason() + "; last lines:\n" + String.join("\n", log.log.last(5)) : state.reason();
-                end(run.orgId(), run.id(), end, state.exitCode(), reason, log);
+                if (end == RunState.SUCCEEDED) {
+                    collectOutputs(run, state.exitCode(), log);
+                } else {
+                    end(run.orgId(), run.id(), end, state.exitCode(), reason, log, List.of());
+                }
             }
         }
+    }
+
+    /**
+     * A succeeded Job's declared outputs become model versions: this server takes the run over first (the row's
+     * version decides between servers), so they are registered once.
+     */
+    private void collectOutputs(Run run, Integer exitCode, Followed log) {
+        boolean taken;
+        try {
+            taken = tenancy.asSystemIn(run.orgId(), () -> runs.findById(run.id())
+                    .filter(row -> !row.state().ended() && ours(row)).map(row -> {
+                        row.handedTo(COLLECTING, RunService.now());
+                        return true;
+                    }).orElse(false));
+        } catch (RuntimeException anotherServerTookIt) {
+            LOG.log(Level.FINE, "Run " + run.id() + " is collected by another server", anotherServerTookIt);
+            return;
+        }
+        if (!taken) {
+            return;
+        }
+        LocalRuns.Outcome outcome;
+        try {
+            outcome = outputs.register(run.orgId(), run.id(), outputs.uploaded(run.orgId(), run.id()), log.log);
+        } catch (RuntimeException e) {
+            // the store or the database failed: handed back, so the next pass tries again
+            tenancy.asSystemIn(run.orgId(), () -> {
+                runs.findById(run.id()).ifPresent(row -> row.handedTo(RUNNER, row.heartbeatAt().orElse(null)));
+                return null;
+            });
+            throw e;
+        }
+        log.log.note("run ended: " + outcome.state().label() + " (exit code " + exitCode + ")");
+        byte[] chunk = log.log.nextChunk();
+        if (chunk.length > 0) {
+            String bucket = store.bucketFor(run.orgId());
+            store.ensureBucket(bucket);
+            store.write(bucket, RunLog.chunkKey(run.id(), log.log.chunks() - 1), chunk);
+        }
+        end(run.orgId(), run.id(), outcome.state(), exitCode, outcome.reason(), log, outcome.models());
+    }
+
+    /** A run this backend reads from the cluster: handed to it, or left half-collected by a server that died. */
+    private static boolean ours(Run run) {
+        String runner = run.runner().orElse("");
+        return runner.equals(RUNNER) || runner.equals(COLLECTING) && run.heartbeatAt()
+                .map(at -> at.isBefore(Instant.now().minus(COLLECTING_STALE))).orElse(true);
     }
 
     private void started(UUID orgId, UUID runId) {
@@ -397,22 +455,29 @@ public class KubernetesRuns {
     }
 
     /** Records the run's end, with its audit event, unless it ended already; admission may then go on. */
-    private void end(UUID orgId, UUID runId, RunState end, Integer exitCode, String reason, Followed log) {
+    private void end(UUID orgId, UUID runId, RunState end, Integer exitCode, String reason, Followed log,
+                     List<String> models) {
         Retries.onConflict(() -> tenancy.asSystemIn(orgId, () -> {
             runs.findById(runId).filter(run -> !run.state().ended()).ifPresent(run -> {
                 if (log != null) {
                     run.logged(log.log.chunks(), log.log.storedBytes(), log.log.truncated());
                 }
                 run.end(end, exitCode, reason, RunService.now());
+                run.produced(models);
                 Project project = projects.findById(run.projectId()).orElseThrow();
                 audit.record(orgId, CLUSTER, new AuditEntry("run.ended", "run", run.id().toString(), project.id(),
                         project.slug(), null, Map.of("state", end.label(), "exitCode",
                         exitCode == null ? "none" : exitCode, "reason", reason == null ? "" : reason,
-                        "outputModels", List.of())));
+                        "outputModels", models)));
             });
             return null;
         }));
         followed.remove(runId);
+        try {
+            outputs.discardUploads(orgId, runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove the outputs run " + runId + " uploaded", e);
+        }
         events.fire(new RunEvents.QueueChanged());
     }
 

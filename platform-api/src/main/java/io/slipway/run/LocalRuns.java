@@ -214,6 +214,7 @@ public class LocalRuns {
         env.put("SLIPWAY_URL", callbackUrl);
         env.put("SLIPWAY_RUN_ID", run.runId.toString());
         env.put("SLIPWAY_RUN_TOKEN", token);
+        env.put("SLIPWAY_OUTPUTS_URL", RunOutputs.uploadsUrl(callbackUrl, run.runId));
         env.put("SLIPWAY_INPUT_DIR", input.toString());
         env.put("SLIPWAY_OUTPUT_DIR", output.toString());
         env.put("SLIPWAY_PROJECT", prepared.project());
@@ -247,7 +248,8 @@ public class LocalRuns {
             }
             Outcome outcome = new Outcome(state, reason, List.of());
             if (state == RunState.SUCCEEDED) {
-                outcome = outputs.register(run.orgId, run.runId, run.directory.resolve("output"), run.log);
+                outcome = outputs.register(run.orgId, run.runId, outputs.writtenOrUploaded(run.orgId, run.runId,
+                        run.directory.resolve("output")), run.log);
             }
             Outcome ended = outcome;
             run.log.note("run ended: " + ended.state().label() + (exitCode == null ? "" : " (exit code " + exitCode + ")"));
@@ -270,6 +272,7 @@ public class LocalRuns {
             recentlyEnded.put(run.runId, run.log);
             active.remove(run.runId);
             deleteQuietly(run.directory);
+            discardUploadsQuietly(run);
             events.fire(new RunEvents.QueueChanged());
         }
     }
@@ -285,6 +288,14 @@ public class LocalRuns {
         }
         if (containerThreads != null) {
             containerThreads.shutdown();
+        }
+    }
+
+    private void discardUploadsQuietly(Active run) {
+        try {
+            outputs.discardUploads(run.orgId, run.runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove the outputs run " + run.runId + " uploaded", e);
         }
     }
 

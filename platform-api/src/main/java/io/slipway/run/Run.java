@@ -172,6 +172,12 @@ public class Run {
         this.processStartedAt = processStart;
     }
 
+    /** Another runner takes it over (a server collecting a cluster run's outputs), from {@code now}. */
+    public void handedTo(String runner, Instant now) {
+        this.runner = runner;
+        this.heartbeatAt = now;
+    }
+
     public void heartbeat(Instant now) {
         this.heartbeatAt = now;
     }

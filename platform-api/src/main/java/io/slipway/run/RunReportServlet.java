@@ -15,18 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a run talks back with its run token: {@code GET /run-api/v1/runs/{id}} (its own run) and
- * {@code POST /run-api/v1/runs/{id}/metrics}. Apart from {@code /api/}, whose every request must carry a
+ * Where a run talks back with its run token: {@code GET /run-api/v1/runs/{id}} (its own run),
+ * {@code POST /run-api/v1/runs/{id}/metrics} and {@code PUT /run-api/v1/runs/{id}/outputs/{path}} (a declared
+ * output, streamed). Apart from {@code /api/}, whose every request must carry a
  * Keycloak-signed token: a run token is Slipway's own secret, checked here against its hash.
  */
 @WebServlet(urlPatterns = "/run-api/*")
 public class RunReportServlet extends HttpServlet {
 
-    private static final Pattern PATH = Pattern.compile("/v1/runs/([0-9a-fA-F-]{36})(/metrics)?");
+    private static final Pattern PATH = Pattern.compile(
+            "/v1/runs/([0-9a-fA-F-]{36})(?:(/metrics)|/outputs/([A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*))?");
     private static final int MAX_BODY = 64 * 1024;
 
     @Inject
     RunReports reports;
+    @Inject
+    RunOutputs outputs;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -40,7 +44,16 @@ public class RunReportServlet extends HttpServlet {
                     ? header.substring(7).strip() : null;
             Actor.Run run = reports.authenticate(token, path.group(1).toLowerCase(java.util.Locale.ROOT));
             boolean metrics = path.group(2) != null;
-            if (metrics && "POST".equals(request.getMethod())) {
+            String output = path.group(3);
+            if (output != null) {
+                if (!"PUT".equals(request.getMethod())) {
+                    throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+                            "An output is uploaded with PUT.", java.util.List.of());
+                }
+                try (InputStream body = request.getInputStream()) {
+                    write(response, 201, outputs.receive(run, output, body));
+                }
+            } else if (metrics && "POST".equals(request.getMethod())) {
                 RunReport report;
                 try (InputStream body = request.getInputStream()) {
                     byte[] bytes = body.readNBytes(MAX_BODY + 1);

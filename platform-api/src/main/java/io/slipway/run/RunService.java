@@ -251,10 +251,6 @@ public class RunService {
             throw ProblemException.invalidField("image", "is required on a kubernetes pool: the container image"
                     + " the run's Job starts");
         }
-        if (kubernetes && input.outputs() != null && !input.outputs().isEmpty()) {
-            throw ProblemException.invalidField("outputs", "are collected from local runs only in this version; a"
-                    + " run on a kubernetes pool registers its model with the API");
-        }
         if (!kubernetes && input.image() != null) {
             throw ProblemException.invalidField("image", "a local pool runs commands, not images");
         }

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
 import io.slipway.it.support.ApiTestBase;
+import io.slipway.it.support.Buckets;
 import io.slipway.it.support.Digests;
 import io.slipway.it.support.MockCluster;
 import io.slipway.it.support.Poll;
@@ -190,6 +191,83 @@ class KubernetesRunsIT extends ApiTestBase {
                 .withType("Complete").withStatus("True").build()).endStatus().build()).updateStatus();
         JsonNode succeeded = awaitRun(succeeding, r -> r.path("state").asText().equals("succeeded"));
         assertThat(succeeded.path("exitCode").asInt()).isZero();
+    }
+
+    @Test
+    void aClusterRunUploadsItsDeclaredOutputWithItsTokenAndItBecomesAModelVersionWhenItsJobSucceeds()
+            throws Exception {
+        Path model = SampleModels.irisLikeClassifier(scratch);
+        JsonNode run = start(Map.of("pool", POOL, "image", "registry.example/train:1.4",
+                "params", Map.of("epochs", 3),
+                "outputs", List.of(Map.of("path", "out/model.onnx", "model", "h100-scorer"))));
+        JsonNode forgetful = start(Map.of("pool", POOL, "image", "registry.example/train:1.4",
+                "outputs", List.of(Map.of("path", "model.onnx", "model", "never-uploaded"))));
+        String namespace = "slipway-" + acme.slug();
+        String id = run.path("id").asText();
+        String name = "slipway-run-" + id;
+        Job job = await(() -> kube.batch().v1().jobs().inNamespace(namespace).withName(name).get(),
+                found -> found != null, "the run's Job");
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+                .extracting(e -> e.getName() + "=" + e.getValue())
+                .anySatisfy(env -> assertThat(env).startsWith("SLIPWAY_OUTPUTS_URL=").endsWith(
+                        "/run-api/v1/runs/" + id + "/outputs"));
+        String token = secretValue(kube.secrets().inNamespace(namespace).withName(name).get(), "token");
+        Job admitted = kube.resource(new JobBuilder(job).editSpec().withSuspend(false).endSpec().build()).update();
+        kubelet(pod(namespace, name, id, null));
+        awaitRun(run, r -> r.path("state").asText().equals("running"));
+
+        URI outputs = api.base().resolve("run-api/v1/runs/" + id + "/outputs/");
+        HttpResponse<String> undeclared = put(outputs.resolve("other.onnx"), token, model);
+        HttpResponse<String> anonymous = put(outputs.resolve("out/model.onnx"), null, model);
+        HttpResponse<String> uploaded = put(outputs.resolve("out/model.onnx"), token, model);
+        assertThat(undeclared.statusCode()).as(undeclared.body()).isEqualTo(404);
+        assertThat(undeclared.body()).contains("out/model.onnx");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(uploaded.body()).path("sha256").asText()).isEqualTo(Digests.sha256(Digests.read(model)));
+        assertThat(Buckets.keys(acme)).contains("runs/" + id + "/outputs/out/model.onnx");
+
+        kubelet(pod(namespace, name, id, 0));
+        kube.resource(new JobBuilder(admitted).editOrNewStatus().addToConditions(new JobConditionBuilder()
+                .withType("Complete").withStatus("True").build()).endStatus().build()).updateStatus();
+        JsonNode succeeded = awaitRun(run, r -> r.path("state").asText().equals("succeeded"));
+        assertThat(succeeded.path("outputModels").get(0).asText()).isEqualTo("h100-scorer:1");
+        JsonNode version = api.get(Users.token("dave"), acme.projectPath() + "/models/h100-scorer/versions/1").json();
+        assertThat(version.path("run").asText()).isEqualTo(id);
+        assertThat(version.path("sha256").asText()).as("byte for byte what the run uploaded")
+                .isEqualTo(Digests.sha256(Digests.read(model)));
+        assertThat(version.path("params").path("epochs").asInt()).isEqualTo(3);
+        JsonNode lineage = api.get(Users.token("dave"), acme.projectPath()
+                + "/lineage?node=model-version:h100-scorer:1&depth=1").json();
+        assertThat(lineage.path("edges")).anySatisfy(edge -> {
+            assertThat(edge.path("from").asText()).isEqualTo("run:" + id);
+            assertThat(edge.path("to").asText()).isEqualTo("model-version:h100-scorer:1");
+        });
+        assertThat(Buckets.keys(acme)).as("the upload is a model version now, not a second copy")
+                .noneMatch(key -> key.startsWith("runs/" + id + "/outputs/"));
+        assertThat(put(outputs.resolve("out/model.onnx"), token, model).statusCode())
+                .as("the token is worthless once the run ended").isEqualTo(401);
+
+        String other = "slipway-run-" + forgetful.path("id").asText();
+        Job second = await(() -> kube.batch().v1().jobs().inNamespace(namespace).withName(other).get(),
+                found -> found != null, "the second run's Job");
+        Job secondAdmitted = kube.resource(new JobBuilder(second).editSpec().withSuspend(false).endSpec().build())
+                .update();
+        kubelet(pod(namespace, other, forgetful.path("id").asText(), 0));
+        kube.resource(new JobBuilder(secondAdmitted).editOrNewStatus().addToConditions(new JobConditionBuilder()
+                .withType("Complete").withStatus("True").build()).endStatus().build()).updateStatus();
+        JsonNode failed = awaitRun(forgetful, r -> r.path("state").asText().equals("failed"));
+        assertThat(failed.path("reason").asText()).contains("did not hand over its declared output 'model.onnx'");
+        assertThat(api.get(Users.token("dave"), acme.projectPath() + "/models/never-uploaded").status())
+                .isEqualTo(404);
+    }
+
+    private static HttpResponse<String> put(URI uri, String token, Path file) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofFile(file));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -336,6 +336,34 @@ public final class ObjectStore implements AutoCloseable {
         S3Calls.await("write", bucket, key, () -> client.putBytes(bucket, key, data, data.length));
     }
 
+    /**
+     * Streams a body of unknown length to a key of the caller's making, built from ids and a checked relative path
+     * (an output a run uploads), replacing what was there. Limits, memory and clean-up on failure as
+     * {@link #stage}: a body that fails leaves no object behind.
+     *
+     * @throws ArtifactTooLargeException  when the body has more than {@code maxBytes} bytes
+     * @throws UploadInterruptedException when reading the body fails (the client went away)
+     */
+    public StoredArtifact writeStream(String bucket, String key, InputStream body, long maxBytes) {
+        Objects.requireNonNull(body, "body");
+        requireObject(bucket, key);
+        if (key.startsWith(ObjectKeys.CONTENT_PREFIX) || key.startsWith(ObjectKeys.TEMP_PREFIX)) {
+            throw new IllegalArgumentException("Content and staged uploads are written by store() and stage(): " + key);
+        }
+        if (maxBytes < 0 || maxBytes > MAX_OBJECT_SIZE) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and " + MAX_OBJECT_SIZE + ": " + maxBytes);
+        }
+        ensureBucket(bucket);
+        try {
+            Staging.Streamed streamed = new Staging(client, bucket, key, true, maxBytes, OutputStream.nullOutputStream(),
+                    tuning.partSize(), Staging.CommitCheck.NONE).run(body);
+            return new StoredArtifact(bucket, key, streamed.sha256(), streamed.size(), false);
+        } catch (StorageException e) {
+            forgetDeletedBucket(bucket, e);
+            throw e;
+        }
+    }
+
     // ---- reading
 
     /**

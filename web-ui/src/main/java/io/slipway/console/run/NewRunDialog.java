@@ -26,17 +26,21 @@ import io.slipway.run.RunService;
 import io.slipway.run.RunView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Starting a run: the built-in trainer (a CSV dataset version, its target column, the model its output becomes) or
- * a command (one argument per line, no shell), on a pool, with CPUs, memory and a timeout. The service checks it all
+ * Starting a run on a pool, with CPUs, memory, GPUs where the pool has them, and a timeout. On a local pool: the
+ * built-in trainer (a CSV dataset version, its target column, the model its output becomes) or a command (one
+ * argument per line, no shell). On a kubernetes pool: a container image, optionally its command, a dataset version
+ * as input and a declared output (a file the run uploads, which becomes a model version). The service checks it all
  * again; what it refuses is shown as it says it.
  */
 final class NewRunDialog extends Dialog {
 
     static final String TRAINER = "Built-in trainer";
     static final String COMMAND = "Command";
+    static final String IMAGE = "Container image";
 
     NewRunDialog(ProjectScope scope, RunService runs, PoolService pools, DatasetService datasets,
                  Consumer<RunView> started) {
@@ -67,20 +71,36 @@ final class NewRunDialog extends Dialog {
         command.setHelperText("The program and its arguments, one per line (no shell)");
         command.setVisible(false);
         command.setValueChangeMode(ValueChangeMode.EAGER);
+        TextField image = new TextField("Image");
+        image.setId("run-image");
+        image.setPlaceholder("registry.example.com/team/train:1.4");
+        image.setMaxLength(512);
+        image.setVisible(false);
+        image.setValueChangeMode(ValueChangeMode.EAGER);
+        TextField outputPath = new TextField("Output file");
+        outputPath.setId("run-output-path");
+        outputPath.setHelperText("Uploaded by the run to $SLIPWAY_OUTPUTS_URL/<file>");
+        outputPath.setVisible(false);
+        outputPath.setValueChangeMode(ValueChangeMode.EAGER);
         Select<String> pool = new Select<>();
         pool.setId("run-pool");
         pool.setLabel("Compute pool");
-        // the pools this server runs work on (local ones, until the kubernetes backend is wired in), local-cpu first
-        List<String> trainingPools = pools.list(scope.caller()).stream()
+        // local-cpu first, then the other local pools, then the cluster's
+        Map<String, PoolView> trainingPools = new java.util.LinkedHashMap<>();
+        pools.list(scope.caller()).stream()
                 .filter(p -> p.purposes().contains(PoolDefinition.TRAINING))
-                .filter(p -> p.backend().equals(PoolBackend.LOCAL.label()))
-                .map(PoolView::name)
-                .sorted(java.util.Comparator.comparing((String poolName) -> !poolName.equals(PoolSeeding.LOCAL_CPU))
-                        .thenComparing(java.util.Comparator.naturalOrder()))
-                .toList();
-        pool.setItems(trainingPools);
+                .sorted(java.util.Comparator.comparing((PoolView p) -> !p.name().equals(PoolSeeding.LOCAL_CPU))
+                        .thenComparing(p -> !p.backend().equals(PoolBackend.LOCAL.label()))
+                        .thenComparing(PoolView::name))
+                .forEach(p -> trainingPools.put(p.name(), p));
+        pool.setItems(trainingPools.keySet());
+        pool.setItemLabelGenerator(poolName -> {
+            PoolView view = trainingPools.get(poolName);
+            return poolName + (view.backend().equals(PoolBackend.LOCAL.label()) ? "" : " (" + view.backend() + ")")
+                    + (view.gpusPerNode() > 0 ? ", " + view.gpusPerNode() + " x " + view.accelerator() : "");
+        });
         if (!trainingPools.isEmpty()) {
-            pool.setValue(trainingPools.getFirst());
+            pool.setValue(trainingPools.keySet().iterator().next());
         }
         NumberField cpus = new NumberField("CPUs");
         cpus.setId("run-cpus");
@@ -89,18 +109,54 @@ final class NewRunDialog extends Dialog {
         IntegerField memory = new IntegerField("Memory (MiB)");
         memory.setId("run-memory");
         memory.setValue(1024);
+        IntegerField gpus = new IntegerField("GPUs");
+        gpus.setId("run-gpus");
+        gpus.setValue(0);
+        gpus.setMin(0);
+        gpus.setStepButtonsVisible(true);
         IntegerField timeout = new IntegerField("Timeout (minutes)");
         timeout.setId("run-timeout");
         timeout.setValue(60);
         timeout.setMin(1);
-        kind.addValueChangeListener(e -> {
-            boolean trainer = TRAINER.equals(e.getValue());
-            dataset.setVisible(trainer);
+        Runnable arrange = () -> {
+            String chosen = kind.getValue();
+            boolean trainer = TRAINER.equals(chosen);
+            boolean container = IMAGE.equals(chosen);
+            dataset.setVisible(trainer || container);
+            dataset.setLabel(container ? "Input dataset version (optional)" : "Dataset version (CSV)");
             target.setVisible(trainer);
-            model.setVisible(trainer);
+            model.setVisible(trainer || container);
+            model.setHelperText(container ? "The output file becomes the next version of this model (optional)"
+                    : "model.onnx becomes the next version of this model");
+            image.setVisible(container);
+            outputPath.setVisible(container);
             command.setVisible(!trainer);
+            command.setLabel(container ? "Command (optional: the image's own otherwise)" : "Command");
+        };
+        pool.addValueChangeListener(e -> {
+            PoolView chosen = trainingPools.get(e.getValue());
+            boolean cluster = chosen != null && !chosen.backend().equals(PoolBackend.LOCAL.label());
+            kind.setItems(cluster ? List.of(IMAGE) : List.of(TRAINER, COMMAND));
+            kind.setValue(cluster ? IMAGE : TRAINER);
+            int gpusPerNode = chosen == null ? 0 : chosen.gpusPerNode();
+            gpus.setVisible(gpusPerNode > 0);
+            gpus.setMax(gpusPerNode);
+            gpus.setValue(0);
+            arrange.run();
         });
-        FormLayout form = new FormLayout(name, kind, dataset, target, model, command, pool, cpus, memory, timeout);
+        kind.addValueChangeListener(e -> arrange.run());
+        if (pool.getValue() != null) {
+            PoolView first = trainingPools.get(pool.getValue());
+            gpus.setVisible(first.gpusPerNode() > 0);
+            gpus.setMax(first.gpusPerNode());
+            if (!first.backend().equals(PoolBackend.LOCAL.label())) {
+                kind.setItems(List.of(IMAGE));
+                kind.setValue(IMAGE);
+            }
+        }
+        arrange.run();
+        FormLayout form = new FormLayout(name, pool, kind, image, dataset, target, command, outputPath, model,
+                cpus, memory, gpus, timeout);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 3));
         form.setColspan(name, 3);
         form.setColspan(kind, 3);
@@ -109,19 +165,24 @@ final class NewRunDialog extends Dialog {
         form.setColspan(model, 3);
         form.setColspan(command, 3);
         form.setColspan(pool, 3);
+        form.setColspan(image, 3);
         add(form);
 
         Button start = new Button("Start", e -> {
             boolean trainer = TRAINER.equals(kind.getValue());
+            boolean container = IMAGE.equals(kind.getValue());
             List<String> program = trainer
                     ? List.of("slipway-train", "tabular", "--target", target.getValue().strip())
                     : command.getValue().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            List<NewRun.Output> outputs = trainer ? List.of(new NewRun.Output("model.onnx", model.getValue().strip()))
+                    : container && !outputPath.getValue().isBlank()
+                    ? List.of(new NewRun.Output(outputPath.getValue().strip(), model.getValue().strip())) : null;
             NewRun run = new NewRun(name.getValue().isBlank() ? null : name.getValue().strip(), pool.getValue(),
-                    program, null, null, null, trainer ? List.of(dataset.getValue()) : null, null,
+                    program.isEmpty() ? null : program, null, container ? image.getValue().strip() : null, null,
+                    dataset.isVisible() && dataset.getValue() != null ? List.of(dataset.getValue()) : null, null,
                     new NewRun.RunResources(cpus.getValue(), memory.getValue() == null ? null
-                            : memory.getValue().longValue(), 0),
-                    timeout.getValue() == null ? null : timeout.getValue() * 60L,
-                    trainer ? List.of(new NewRun.Output("model.onnx", model.getValue().strip())) : null);
+                            : memory.getValue().longValue(), gpus.getValue() == null ? 0 : gpus.getValue()),
+                    timeout.getValue() == null ? null : timeout.getValue() * 60L, outputs);
             RunView view = runs.start(scope.caller(), scope.org(), scope.project(), run);
             close();
             started.accept(view);
@@ -129,14 +190,23 @@ final class NewRunDialog extends Dialog {
         start.setId("run-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setEnabled(false);
-        Runnable validate = () -> start.setEnabled(pool.getValue() != null && (TRAINER.equals(kind.getValue())
-                ? dataset.getValue() != null && !target.getValue().isBlank() && Slug.isValid(model.getValue().strip())
-                : !command.getValue().isBlank()));
+        Runnable validate = () -> start.setEnabled(pool.getValue() != null && switch (kind.getValue() == null ? ""
+                : kind.getValue()) {
+            case TRAINER -> dataset.getValue() != null && !target.getValue().isBlank()
+                    && Slug.isValid(model.getValue().strip());
+            case COMMAND -> !command.getValue().isBlank();
+            case IMAGE -> !image.getValue().isBlank() && (outputPath.getValue().isBlank()
+                    == model.getValue().isBlank()) && (model.getValue().isBlank()
+                    || Slug.isValid(model.getValue().strip()));
+            default -> false;
+        });
         kind.addValueChangeListener(e -> validate.run());
         dataset.addValueChangeListener(e -> validate.run());
         target.addValueChangeListener(e -> validate.run());
         model.addValueChangeListener(e -> validate.run());
         command.addValueChangeListener(e -> validate.run());
+        image.addValueChangeListener(e -> validate.run());
+        outputPath.addValueChangeListener(e -> validate.run());
         pool.addValueChangeListener(e -> validate.run());
         Button cancel = new Button("Cancel", e -> close());
         getFooter().add(cancel, start);
