@@ -23,6 +23,7 @@ public class Cluster {
     private final Duration requestTimeout;
     private volatile KubernetesClient client;
     private volatile KubernetesBackend backend;
+    private volatile String apiServer;
 
     @Inject
     public Cluster(@ConfigProperty(name = "slipway.kubernetes.master-url") Optional<String> masterUrl,
@@ -45,13 +46,28 @@ public class Cluster {
                     masterUrl.ifPresent(config::setMasterUrl);
                     config.setRequestTimeout((int) requestTimeout.toMillis());
                     config.setConnectionTimeout((int) Math.min(requestTimeout.toMillis(), 5000));
+                    // Slipway's own passes try again: a call that fails says so at once, not after ten retries
+                    config.setRequestRetryBackoffLimit(1);
                     client = new KubernetesClientBuilder().withConfig(config).build();
+                    apiServer = config.getMasterUrl();
                     backend = new KubernetesBackend(client);
                 }
                 connected = backend;
             }
         }
         return connected;
+    }
+
+    /** What went wrong talking to the cluster: the API server, the operation and its root cause. */
+    public String describe(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage().strip();
+        String cause = root == failure ? "" : " (" + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+        return (apiServer == null ? "" : apiServer + ": ") + message.replaceAll("\\s+", " ") + cause;
     }
 
     @PreDestroy

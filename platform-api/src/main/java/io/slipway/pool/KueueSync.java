@@ -94,7 +94,7 @@ public class KueueSync {
         try {
             syncAll();
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not bring Kueue's queues in step (" + e.getMessage() + "); tried again in "
+            LOG.warning(() -> "Could not bring Kueue's queues in step (" + cluster.describe(e) + "); tried again in "
                     + interval);
             LOG.log(Level.FINE, "Kueue's queues", e);
         }
@@ -104,8 +104,8 @@ public class KueueSync {
         try {
             sync(orgId);
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not bring the queues of organization " + orgId + " in step (" + e.getMessage()
-                    + "); tried again within " + interval);
+            LOG.warning(() -> "Could not bring the queues of organization " + orgId + " in step ("
+                    + cluster.describe(e) + "); tried again within " + interval);
             LOG.log(Level.FINE, "Kueue's queues of " + orgId, e);
         }
     }

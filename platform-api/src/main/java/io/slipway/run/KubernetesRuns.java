@@ -195,15 +195,21 @@ public class KubernetesRuns {
             UUID orgId = run.orgId();
             Optional<String> spent = gpuHoursSpent(pool, run);
             if (spent.isPresent()) {
-                tenancy.asSystemIn(orgId, () -> {
-                    runs.findById(run.id()).filter(row -> !spent.get().equals(row.queueReason().orElse(null)))
-                            .ifPresent(row -> row.waitFor(spent.get()));
-                    return null;
-                });
+                waitFor(run, spent.get());
                 continue;
             }
-            if (queuesReady.add(orgId)) {
-                queues.sync(orgId);
+            if (!queuesReady.contains(orgId)) {
+                try {
+                    queues.sync(orgId);
+                    queuesReady.add(orgId);
+                } catch (RuntimeException unreachable) {
+                    String described = "waiting for the cluster: " + cluster.describe(unreachable);
+                    String reason = described.length() > 500 ? described.substring(0, 497) + "..." : described;
+                    if (waitFor(run, reason)) {
+                        LOG.warning(() -> "Run " + run.id() + " is " + reason);
+                    }
+                    continue;
+                }
             }
             Optional<RunJob> claimed;
             try {
@@ -218,10 +224,20 @@ public class KubernetesRuns {
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Run " + run.id() + " could not be handed to the cluster", e);
                     end(orgId, run.id(), RunState.FAILED, null, "could not submit its Job to the cluster: "
-                            + e.getMessage(), null, List.of());
+                            + cluster.describe(e), null, List.of());
                 }
             });
         }
+    }
+
+    /** Gives the queued run the reason it waits; false when it had that reason already. */
+    private boolean waitFor(Run run, String reason) {
+        return tenancy.asSystemIn(run.orgId(), () -> runs.findById(run.id())
+                .filter(row -> row.state() == RunState.QUEUED && row.runner().isEmpty()
+                        && !reason.equals(row.queueReason().orElse(null))).map(row -> {
+                    row.waitFor(reason);
+                    return true;
+                }).orElse(false));
     }
 
     /** The reason the run waits when its organization spent its GPU-hours on the pool this month. */

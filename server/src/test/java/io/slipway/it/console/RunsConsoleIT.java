@@ -70,6 +70,30 @@ class RunsConsoleIT extends BrowserTestBase {
     }
 
     @Test
+    void onAClusterPoolBobStartsAContainerImageWithGpusAndSeesWhyItWaits() {
+        Api.Reply pool = api.post(Users.token("root"), "api/v1/pools", java.util.Map.of("name", "it-console-l4",
+                "backend", "kubernetes", "accelerator", "nvidia-l4", "gpusPerNode", 4, "cpusPerNode", 32,
+                "memoryMibPerNode", 131072, "purposes", java.util.List.of("training")));
+        org.assertj.core.api.Assertions.assertThat(pool.status()).as("%s", pool).isEqualTo(200);
+        page.navigate(base.toString());
+        var console = KeycloakLoginPage.expectAt(page, TestPlatform.keycloak().issuer()).signInAs("bob", "bob");
+        RunsPage runs = ProjectPage.openFrom(console, acme.slug(), acme.project()).runs();
+
+        runs.startImage("it-console-l4", "registry.example/train:2.0", 2);
+
+        assertThat(runs.state()).containsText("queued", SOON);
+        // Kueue's queue when the test cluster runs, else the cluster it waits for: never a silent queue
+        assertThat(runs.reason()).containsText(Pattern.compile("waiting for (Kueue|the cluster)"), SOON);
+        assertThat(runs.facts()).containsText("2 GPUs");
+        assertThat(runs.facts()).containsText("image registry.example/train:2.0");
+        screenshot(page, "run-5-cluster-pool-queued");
+        Api.Reply cancelled = api.post(Users.token("bob"), acme.projectPath() + "/runs/"
+                + api.get(Users.token("bob"), acme.projectPath() + "/runs?limit=1").json().path("items").get(0)
+                .path("id").asText() + "/cancel", java.util.Map.of());
+        org.assertj.core.api.Assertions.assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
+    }
+
+    @Test
     void anOwnerSeesThePoolsCapacityAndHerOrganizationsQuota() {
         Api.Reply quota = api.put(Users.token("root"), acme.path() + "/quotas/local-cpu",
                 java.util.Map.of("maxConcurrentRuns", 3, "gpuHoursPerMonth", 100));

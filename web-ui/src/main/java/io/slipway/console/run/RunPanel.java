@@ -53,6 +53,7 @@ final class RunPanel extends VerticalLayout {
         setId("run-panel");
         state.setId("run-state");
         reason.setId("run-reason");
+        facts.setId("run-facts");
         outputs.setId("run-outputs");
         log.setId("run-log");
         log.getStyle().set("max-height", "24rem").set("overflow", "auto").set("font-size", "var(--lumo-font-size-s)")
@@ -85,12 +86,13 @@ final class RunPanel extends VerticalLayout {
                 : run.exitCode() != null ? "exit code " + run.exitCode() : "");
         cancel.setVisible(mayCancel && (run.state().equals("queued") || run.state().equals("running")));
         facts.setText(String.join(" · ", List.of("Run " + run.number() + " by " + run.createdBy(),
-                "pool " + run.pool() + " (" + run.resources().cpus() + " CPUs, " + run.resources().memoryMib() + " MiB)",
+                "pool " + run.pool() + " (" + run.resources().cpus() + " CPUs, " + run.resources().memoryMib() + " MiB"
+                        + (run.resources().gpus() > 0 ? ", " + run.resources().gpus() + " GPUs" : "") + ")",
                 "started " + (run.startedAt() == null ? "–" : Times.format(run.startedAt())),
                 "inputs " + (run.inputs().isEmpty() ? "none" : String.join(", ", run.inputs())),
                 "params " + (run.params().isEmpty() ? "none" : run.params().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))),
-                String.join(" ", run.command()))));
+                (run.image() == null ? "" : "image " + run.image() + " ") + String.join(" ", run.command()))));
         chart.show(runs.metrics(scope.caller(), scope.org(), scope.project(), runId));
         showOutputs(run);
         appendLog();

@@ -36,6 +36,28 @@ public final class RunsPage {
         return this;
     }
 
+    /** Starts {@code image} on the cluster's pool {@code pool} with {@code gpus} GPUs; its command is the image's own. */
+    public RunsPage startImage(String pool, String image, int gpus) {
+        page.locator("#run-new").click();
+        page.locator("#run-pool").click();
+        page.locator("vaadin-select-item[role=option]").filter(new Locator.FilterOptions().setHasText(pool)).click();
+        assertThat(page.locator("#run-kind")).containsText("Container image");
+        assertThat(page.locator("#run-target")).isHidden();
+        page.locator("#run-image input").fill(image);
+        page.locator("#run-gpus input").fill(Integer.toString(gpus));
+        page.locator("#run-start:not([disabled])").click();
+        assertThat(page.locator("#run-dialog")).hasCount(0);
+        return this;
+    }
+
+    public Locator facts() {
+        return page.locator("#run-facts");
+    }
+
+    public Locator reason() {
+        return page.locator("#run-reason");
+    }
+
     public Locator cell(String text) {
         return GridCells.withText(grid, text);
     }
