@@ -58,16 +58,22 @@ public class Cluster {
         return connected;
     }
 
-    /** What went wrong talking to the cluster: the API server, the operation and its root cause. */
+    /**
+     * What went wrong talking to the cluster: "cannot reach <API server> (<cause>)" when no answer came, else the
+     * API server's refusal as fabric8 words it.
+     */
     public String describe(RuntimeException failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage().strip();
-        String cause = root == failure ? "" : " (" + root.getClass().getSimpleName()
-                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
-        return (apiServer == null ? "" : apiServer + ": ") + message.replaceAll("\\s+", " ") + cause;
+        String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String where = apiServer == null ? "the cluster's API server" : apiServer;
+        if (root instanceof java.io.IOException || root instanceof java.nio.channels.UnresolvedAddressException) {
+            return "cannot reach " + where + " (" + cause + ")";
+        }
+        String message = failure.getMessage() == null ? cause : failure.getMessage().replaceAll("\\s+", " ").strip();
+        return where + ": " + message + (root == failure ? "" : " (" + cause + ")");
     }
 
     @PreDestroy
