@@ -287,8 +287,18 @@ public class KubernetesRuns {
             }
             return new RunJob(run.id(), org, project.slug(), run.number(), spec.image(), spec.commandLine(),
                     List.of(), env, token, run.resources(), run.timeout(), stageInputs(orgId, run, spec),
-                    settings.fetchImage());
+                    settings.fetchImage(), stageBundle(orgId, spec));
         }));
+    }
+
+    /** A presigned URL of the run's code bundle, if it has one. */
+    private RunJob.StagedBundle stageBundle(UUID orgId, RunSpec spec) {
+        if (spec.codeBundle() == null) {
+            return null;
+        }
+        String bucket = store.bucketFor(orgId);
+        return new RunJob.StagedBundle(store.presignGet(bucket, ObjectStore.contentKey(spec.codeBundle().sha256()),
+                INPUT_URLS_LIVE, "bundle." + spec.codeBundle().format()), spec.codeBundle().format());
     }
 
     /** Presigned URLs of the run's input files and of its {@code inputs.json} (written to the store for it). */

@@ -70,6 +70,7 @@ public class LocalRuns {
     private final ObjectStore store;
     private final AuditLog audit;
     private final RunOutputs outputs;
+    private final CodeBundleService codeBundles;
     private final Event<Object> events;
     private final Path workRoot;
     private final long logMaxBytes;
@@ -90,8 +91,8 @@ public class LocalRuns {
 
     @Inject
     public LocalRuns(Tenancy tenancy, RunRepository runs, ProjectRepository projects, DatasetVersions datasets,
-                     ObjectStore store, AuditLog audit, RunOutputs outputs, Event<Object> events,
-                     @ConfigProperty(name = "slipway.data.dir") Optional<String> dataDir,
+                     ObjectStore store, AuditLog audit, RunOutputs outputs, CodeBundleService codeBundles,
+                     Event<Object> events, @ConfigProperty(name = "slipway.data.dir") Optional<String> dataDir,
                      @ConfigProperty(name = "slipway.runs.log-max-bytes", defaultValue = "10485760") long logMaxBytes,
                      @ConfigProperty(name = "slipway.runs.callback-url") Optional<String> callbackUrl,
                      @ConfigProperty(name = "slipway.http.port", defaultValue = "8080") int httpPort) {
@@ -102,6 +103,7 @@ public class LocalRuns {
         this.store = store;
         this.audit = audit;
         this.outputs = outputs;
+        this.codeBundles = codeBundles;
         this.events = events;
         this.workRoot = Path.of(dataDir.orElse(System.getProperty("java.io.tmpdir") + "/slipway"), "runs");
         this.logMaxBytes = logMaxBytes;
@@ -109,7 +111,7 @@ public class LocalRuns {
     }
 
     protected LocalRuns() {
-        this(null, null, null, null, null, null, null, null, Optional.empty(), 0, Optional.empty(), 0);
+        this(null, null, null, null, null, null, null, null, null, Optional.empty(), 0, Optional.empty(), 0);
     }
 
     /** Starts an admitted run (after its admission committed); a run that cannot start ends FAILED at once. */
@@ -209,6 +211,20 @@ public class LocalRuns {
             }
         }
         Files.writeString(input.resolve(RunInputs.MANIFEST), Json.write(prepared.inputs()));
+        Path directory = work;
+        RunSpec.CodeBundleRef bundle = prepared.spec().codeBundle();
+        if (bundle != null) {
+            directory = run.directory.resolve("code");
+            Files.createDirectories(directory);
+            Path archive = run.directory.resolve("bundle." + bundle.format());
+            try (InputStream content = store.open(bucket, ObjectStore.contentKey(bundle.sha256()))) {
+                Files.copy(content, archive);
+            }
+            BundleArchive.unpack(BundleArchive.Format.fromLabel(bundle.format()), archive,
+                    codeBundles.maxUnpackedBytes(), directory);
+            Files.delete(archive);
+            run.log.note("code bundle " + bundle.id() + " unpacked into SLIPWAY_CODE_DIR, the working directory");
+        }
         Map<String, String> env = new java.util.HashMap<>(prepared.spec().env() == null ? Map.of()
                 : prepared.spec().env());
         env.put("SLIPWAY_URL", callbackUrl);
@@ -218,6 +234,9 @@ public class LocalRuns {
         env.put("SLIPWAY_INPUT_DIR", input.toString());
         env.put("SLIPWAY_OUTPUT_DIR", output.toString());
         env.put("SLIPWAY_PROJECT", prepared.project());
+        if (bundle != null) {
+            env.put("SLIPWAY_CODE_DIR", directory.toString());
+        }
         env.put("HOME", work.toString());
         env.put("TMPDIR", work.toString());
         if (prepared.spec().params() != null) {
@@ -225,7 +244,7 @@ public class LocalRuns {
         }
         List<String> command = BuiltInCommands.resolve(prepared.spec().commandLine());
         run.log.note("run " + prepared.number() + " starts: " + String.join(" ", prepared.spec().commandLine()));
-        return new LaunchSpec(command, env, work);
+        return new LaunchSpec(command, env, directory);
     }
 
     private record Prepared(RunSpec spec, List<Map<String, Object>> inputs, String project, int number) {

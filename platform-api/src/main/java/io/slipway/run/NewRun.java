@@ -23,7 +23,9 @@ import java.util.Map;
  * @param inputs         dataset versions, {@code name:version}, downloaded into {@code SLIPWAY_INPUT_DIR}
  * @param params         hyper-parameters, kept with the run and given to its output model versions
  * @param timeoutSeconds how long it may run, 1 hour by default, at most 7 days
- * @param outputs        files the run leaves in {@code SLIPWAY_OUTPUT_DIR} that become model versions
+ * @param outputs        files the run leaves in {@code SLIPWAY_OUTPUT_DIR} (or uploads) that become model versions
+ * @param codeBundle     the id of one of the project's code bundles, unpacked into {@code SLIPWAY_CODE_DIR}, the
+ *                       run's working directory
  */
 public record NewRun(
         @Size(max = 128, message = "must be at most 128 characters") String name,
@@ -42,7 +44,8 @@ public record NewRun(
         @Valid RunResources resources,
         @Min(value = 1, message = "must be at least 1 second") @Max(value = 604_800, message = "must be at most 7 days (604800)")
         Long timeoutSeconds,
-        @Size(max = 10, message = "may declare at most 10 outputs") List<@Valid Output> outputs) {
+        @Size(max = 10, message = "may declare at most 10 outputs") List<@Valid Output> outputs,
+        @Size(max = 36, message = "must be a code bundle's id") String codeBundle) {
 
     /** What the run asks of its pool; CPUs may be fractions. */
     public record RunResources(

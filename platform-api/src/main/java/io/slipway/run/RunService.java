@@ -56,11 +56,13 @@ public class RunService {
     private final LocalRunsPolicy localRuns;
     private final RunLogs logs;
     private final io.slipway.tenancy.Tenancy tenancy;
+    private final CodeBundleService codeBundles;
 
     @Inject
     public RunService(ProjectAccess access, RunRepository runs, PoolRepository pools, TrainingData trainingData,
                       LineageRepository lineage, AuditLog audit, Event<Object> events, LocalRunsPolicy localRuns,
-                      RunLogs logs, io.slipway.tenancy.Tenancy tenancy) {
+                      RunLogs logs, io.slipway.tenancy.Tenancy tenancy, CodeBundleService codeBundles) {
+        this.codeBundles = codeBundles;
         this.logs = logs;
         this.tenancy = tenancy;
         this.localRuns = localRuns;
@@ -74,7 +76,7 @@ public class RunService {
     }
 
     protected RunService() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public RunView start(Caller caller, String orgSlug, String projectSlug, NewRun input) {
@@ -86,7 +88,8 @@ public class RunService {
                         + " SLIPWAY_RUNS_LOCAL_ENABLED=true).");
             }
             Resources request = request(input.resources(), pool);
-            RunSpec spec = spec(input, pool);
+            RunSpec spec = spec(input, pool, input.codeBundle() == null ? null
+                    : codeBundles.resolve(context, input.codeBundle()));
             List<DatasetVersionRef> inputs = trainingData.resolve(context, spec.inputs());
             Instant now = now();
             Run run = new Run(context.project().id(), runs.nextNumber(context.project().id()), input.name(),
@@ -199,7 +202,7 @@ public class RunService {
                 io.slipway.pool.PoolView.Amount.of(run.resources()), run.timeout().toSeconds(),
                 spec.outputs() == null ? List.of() : spec.outputs(), run.outputModels(), latest, run.createdAt(),
                 run.createdByName(), run.startedAt().orElse(null), run.endedAt().orElse(null), run.logBytes(),
-                run.logTruncated());
+                run.logTruncated(), spec.codeBundle() == null ? null : spec.codeBundle().id());
     }
 
     Run find(ProjectContext context, String runId) {
@@ -245,7 +248,7 @@ public class RunService {
         return request;
     }
 
-    private static RunSpec spec(NewRun input, ComputePool pool) {
+    private static RunSpec spec(NewRun input, ComputePool pool, CodeBundle bundle) {
         boolean kubernetes = pool.backend() == PoolBackend.KUBERNETES;
         if (kubernetes && input.image() == null) {
             throw ProblemException.invalidField("image", "is required on a kubernetes pool: the container image"
@@ -270,7 +273,8 @@ public class RunService {
             throw ProblemException.invalidField("outputs", "each output names a different file");
         }
         return new RunSpec(List.copyOf(command), input.image(), input.env(), input.inputs(), input.params(),
-                input.outputs());
+                input.outputs(), bundle == null ? null
+                : new RunSpec.CodeBundleRef(bundle.id(), bundle.sha256(), bundle.format().label()));
     }
 
     static Instant now() {

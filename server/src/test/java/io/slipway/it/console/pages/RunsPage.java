@@ -36,13 +36,20 @@ public final class RunsPage {
         return this;
     }
 
-    /** Starts {@code image} on the cluster's pool {@code pool} with {@code gpus} GPUs; its command is the image's own. */
-    public RunsPage startImage(String pool, String image, int gpus) {
+    /**
+     * Starts {@code image} on the cluster's pool {@code pool} with {@code gpus} GPUs from the code bundle uploaded in
+     * the dialog; its command is the image's own.
+     */
+    public RunsPage startImage(String pool, String image, int gpus, java.nio.file.Path bundle) {
         page.locator("#run-new").click();
         page.locator("#run-pool").click();
         page.locator("vaadin-select-item[role=option]").filter(new Locator.FilterOptions().setHasText(pool)).click();
         assertThat(page.locator("#run-kind")).containsText("Container image");
         assertThat(page.locator("#run-target")).isHidden();
+        page.locator("#run-bundle-upload input[type=file]").setInputFiles(bundle);
+        assertThat(page.locator("#run-bundle-upload-status")).containsText("Stored 1 files (tar.gz)",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#run-bundle")).containsText(bundle.getFileName().toString());
         page.locator("#run-image input").fill(image);
         page.locator("#run-gpus input").fill(Integer.toString(gpus));
         page.locator("#run-start:not([disabled])").click();
