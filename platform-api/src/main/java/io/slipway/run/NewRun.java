@@ -56,7 +56,7 @@ public record NewRun(
 
     /** A file of the output directory that becomes a version of the named model. */
     public record Output(
-            @NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", message = "must be a relative path inside the output directory") String path,
+            @NotBlank(message = "is required") @Pattern(regexp = "(?!(.*/)?\\.\\.?(/.*)?$)[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*", message = "must be a relative path inside the output directory") String path,
             @NotBlank(message = "is required") @Pattern(regexp = "[a-z0-9-]{1,63}", message = "must be a model name") String model) {
     }
 }

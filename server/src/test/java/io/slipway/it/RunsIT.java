@@ -145,6 +145,10 @@ class RunsIT extends ApiTestBase {
         assertThat(notAnArchive.status()).isEqualTo(400);
         assertThat(notAnArchive.body()).contains("tar, tar.gz or zip");
         assertThat(byViewer.status()).isEqualTo(403);
+        Api.Reply escapingOutput = api.post(Users.token("bob"), acme.projectPath() + "/runs", Map.of("command",
+                List.of("true"), "outputs", List.of(Map.of("path", "../../secrets/model.onnx", "model", "m"))));
+        assertThat(escapingOutput.status()).as("%s", escapingOutput).isEqualTo(400);
+        assertThat(escapingOutput.body()).contains("must be a relative path inside the output directory");
         assertThat(unknown.status()).as("%s", unknown).isEqualTo(422);
         assertThat(unknown.json().path("errors").findValuesAsText("field")).contains("codeBundle");
         assertThat(Buckets.keys(acme)).as("a refused bundle leaves no object").isEqualTo(before);
