@@ -24,6 +24,7 @@ public class Cluster {
     private volatile KubernetesClient client;
     private volatile KubernetesBackend backend;
     private volatile String apiServer;
+    private volatile boolean closed;
 
     @Inject
     public Cluster(@ConfigProperty(name = "slipway.kubernetes.master-url") Optional<String> masterUrl,
@@ -41,6 +42,9 @@ public class Cluster {
         KubernetesBackend connected = backend;
         if (connected == null) {
             synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("Slipway is stopping: no new connection to the cluster");
+                }
                 if (backend == null) {
                     Config config = Config.autoConfigure(null);
                     masterUrl.ifPresent(config::setMasterUrl);
@@ -76,9 +80,12 @@ public class Cluster {
         return where + ": " + message + (root == failure ? "" : " (" + cause + ")");
     }
 
+    /** Closes the client and the JDK HTTP client under it, whose thread would otherwise outlive the application. */
     @PreDestroy
     synchronized void close() {
+        closed = true;
         if (client != null) {
+            io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientShutdown.shutdownNow(client.getHttpClient());
             client.close();
         }
     }

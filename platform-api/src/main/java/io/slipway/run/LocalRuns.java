@@ -131,11 +131,12 @@ public class LocalRuns {
             run.process = process;
             Instant processStart = ProcessHandle.of(process.pid()).flatMap(h -> h.info().startInstant())
                     .orElse(Instant.now());
-            Duration timeout = tenancy.asSystemIn(orgId, () -> {
+            // the supervisor's tick writes the row's heartbeat meanwhile (the run is active): retried on conflict
+            Duration timeout = Retries.onConflict(() -> tenancy.asSystemIn(orgId, () -> {
                 Run row = runs.findById(runId).orElseThrow();
                 row.started(process.pid(), processStart);
                 return row.timeout();
-            });
+            }));
             process.exit().copy().orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .whenComplete((code, failure) -> {
                         if (failure instanceof java.util.concurrent.TimeoutException) {
