@@ -21,7 +21,9 @@ public final class Users {
     private Users() {
     }
 
-    public static String token(String username) {
+    // one password grant at a time: Keycloak answers concurrent grants for one user with 401 "Invalid user
+    // credentials" now and then (PromotionsIT's racing approvers met it on PostgreSQL)
+    public static synchronized String token(String username) {
         Cached cached = TOKENS.get(username);
         if (cached == null || Instant.now().isAfter(cached.expires)) {
             String token = TestPlatform.keycloak().tokens().password(username, username);
