@@ -121,6 +121,10 @@ class RunsIT extends ApiTestBase {
         assertThat(ended.path("codeBundle").asText()).isEqualTo(id);
         assertThat(log).containsPattern("stdout from the bundle in \\S+/code").contains("stdout learning rate 0.01");
         assertThat(api.get(Users.token("dave"), bundles).json().findValuesAsText("id")).containsExactly(id);
+        assertThat(api.get(Users.token("dave"), bundles + "/" + id).json().path("sha256").asText())
+                .isEqualTo(uploaded.json().path("sha256").asText());
+        assertThat(api.get(Users.token("erin"), bundles + "/" + id).status()).as("another organization's member")
+                .isEqualTo(404);
         assertThat(actions(acme)).contains("code-bundle.uploaded");
     }
 
